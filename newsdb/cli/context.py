@@ -1,0 +1,57 @@
+"""State shared by every command: where the database is, made on first use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import click
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+
+from newsdb.db.connection import DatabaseURLError, Target, describe_connect_error, make_engine, resolve
+from newsdb.db.embedded import EmbeddedServerError
+from newsdb.db.migrate import SchemaError, check_current
+
+
+@dataclass
+class AppContext:
+    database_url: str | None = None
+    _target: Target | None = field(default=None, repr=False)
+    _engine: Engine | None = field(default=None, repr=False)
+
+    def target(self, *, start: bool = True) -> Target:
+        if self._target is None or (start and self._target.origin == "embedded" and self._target.server is None):
+            try:
+                self._target = resolve(self.database_url, start=start)
+            except DatabaseURLError as exc:
+                raise click.ClickException(f"bad database URL: {exc}") from exc
+            except EmbeddedServerError as exc:
+                raise click.ClickException(str(exc)) from exc
+        return self._target
+
+    def engine(self, *, check_schema: bool = True) -> Engine:
+        """The engine, after proving it connects (and, by default, that the schema is current)."""
+        if self._engine is None:
+            target = self.target()
+            engine = make_engine(target.url)
+            try:
+                with engine.connect():
+                    pass
+            except OperationalError as exc:
+                engine.dispose()
+                raise click.ClickException(describe_connect_error(exc, target)) from exc
+            self._engine = engine
+        if check_schema:
+            try:
+                check_current(self._engine)
+            except SchemaError as exc:
+                raise click.ClickException(str(exc)) from exc
+        return self._engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+pass_app = click.make_pass_decorator(AppContext)

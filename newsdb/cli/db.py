@@ -1,0 +1,235 @@
+"""``newsdb db ...``: the database's life cycle and schema."""
+
+from __future__ import annotations
+
+import click
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from newsdb.cli import main
+from newsdb.cli.context import AppContext, pass_app
+from newsdb.db.connection import describe_connect_error, masked
+from newsdb.db.embedded import EmbeddedServer, EmbeddedServerError
+from newsdb.db.migrate import SchemaError, current_revision, downgrade, head_revision, upgrade
+
+
+@main.group()
+def db() -> None:
+    """Manage the database: the embedded server and the schema.
+
+    \b
+    Example:
+        newsdb db status
+        newsdb db upgrade
+    """
+
+
+def _embedded_only(app: AppContext, command: str) -> EmbeddedServer:
+    target = app.target(start=False)
+    if target.server is None:
+        raise click.ClickException(
+            f"`newsdb db {command}` manages the embedded server, but the database is set by "
+            f"{'--database-url' if target.origin == 'option' else 'NEWSDB_DATABASE_URL'} ({target.masked})"
+        )
+    return target.server
+
+
+@db.command()
+@pass_app
+def start(app: AppContext) -> None:
+    """Start the embedded PostgreSQL server (initialising it on first use).
+
+    It keeps running after newsdb exits, so BI tools can connect, until
+    `newsdb db stop`.
+
+    \b
+    Example:
+        newsdb db start
+    """
+    server = _embedded_only(app, "start")
+    try:
+        server.start()
+    except EmbeddedServerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"started the embedded server on 127.0.0.1:{server.port()} (data {server.pgdata})")
+
+
+@db.command()
+@pass_app
+def stop(app: AppContext) -> None:
+    """Stop the embedded PostgreSQL server.
+
+    \b
+    Example:
+        newsdb db stop
+    """
+    server = _embedded_only(app, "stop")
+    try:
+        server.stop()
+    except EmbeddedServerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo("stopped the embedded server")
+
+
+@db.command()
+@pass_app
+def status(app: AppContext) -> None:
+    """Show where the database is, whether it runs, and its schema revision.
+
+    Starts nothing: on a fresh machine it reports that no server runs yet.
+
+    \b
+    Example:
+        newsdb db status
+    """
+    target = app.target(start=False)
+    lines: list[tuple[str, str]] = []
+    if target.server is not None:
+        st = target.server.status()
+        lines.append(("server", "embedded PostgreSQL"))
+        lines.append(("running", f"yes (pid {st.pid})" if st.running else "no"))
+        lines.append(("data dir", str(target.server.pgdata)))
+        if not st.initialised:
+            lines.append(("initialised", "no (created on first use)"))
+        else:
+            lines.append(("size", _human_bytes(target.server.size_bytes())))
+        if st.running:
+            lines.append(("url", masked(target.server.tcp_url())))
+            lines.append(("schema", _schema_line(app)))
+        else:
+            lines.append(("schema", "unknown (server not running; `newsdb db start`)"))
+    else:
+        lines.append(("server", f"external ({target.origin})"))
+        lines.append(("url", target.masked))
+        lines.append(("schema", _schema_line(app)))
+    width = max(len(k) for k, _ in lines)
+    for key, value in lines:
+        click.echo(f"{key.ljust(width)}  {value}")
+
+
+def _schema_line(app: AppContext) -> str:
+    try:
+        engine = app.engine(check_schema=False)
+        current = current_revision(engine)
+    except click.ClickException as exc:
+        return f"unreachable: {exc.message}"
+    head = head_revision()
+    if current is None:
+        return f"empty (run `newsdb db upgrade` to create revision {head})"
+    if current == head:
+        return f"{current} (up to date)"
+    return f"{current} (newsdb needs {head}: run `newsdb db upgrade`)"
+
+
+def _human_bytes(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} B"  # pragma: no cover
+
+
+@db.command()
+@click.option("--reveal", is_flag=True, help="Print the password instead of ***.")
+@pass_app
+def url(app: AppContext, reveal: bool) -> None:
+    """Print the database URL (password masked unless --reveal).
+
+    For the embedded server this is the TCP URL a BI tool on this machine uses.
+
+    \b
+    Example:
+        newsdb db url
+        psql "$(newsdb db url --reveal | sed 's/+psycopg//')"
+    """
+    target = app.target()
+    if target.server is not None:
+        try:
+            value = target.server.tcp_url()
+        except EmbeddedServerError as exc:
+            raise click.ClickException(str(exc)) from exc
+    else:
+        value = target.url.render_as_string(hide_password=False)
+    click.echo(value if reveal else masked(value))
+
+
+@db.command("upgrade")
+@click.argument("revision", default="head")
+@pass_app
+def upgrade_cmd(app: AppContext, revision: str) -> None:
+    """Upgrade the schema to REVISION (default: the newest).
+
+    Same as `alembic upgrade head`.
+
+    \b
+    Example:
+        newsdb db upgrade
+    """
+    engine = app.engine(check_schema=False)
+    try:
+        upgrade(engine, revision)
+    except SchemaError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"schema at revision {current_revision(engine)}")
+
+
+@db.command("downgrade")
+@click.argument("revision")
+@pass_app
+def downgrade_cmd(app: AppContext, revision: str) -> None:
+    """Downgrade the schema to REVISION ('base' removes it all).
+
+    \b
+    Example:
+        newsdb db downgrade base
+    """
+    engine = app.engine(check_schema=False)
+    try:
+        downgrade(engine, revision)
+    except SchemaError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"schema at revision {current_revision(engine) or 'base (empty)'}")
+
+
+@db.command()
+@pass_app
+def current(app: AppContext) -> None:
+    """Print the schema revision of the database.
+
+    \b
+    Example:
+        newsdb db current
+    """
+    engine = app.engine(check_schema=False)
+    rev = current_revision(engine)
+    head = head_revision()
+    click.echo(f"{rev or 'base (empty)'}{' (head)' if rev == head else f' (head is {head})'}")
+
+
+@db.command()
+@click.option("--yes", is_flag=True, help="Confirm: every article and fact in the database is deleted.")
+@pass_app
+def reset(app: AppContext, yes: bool) -> None:
+    """Delete everything and recreate an empty schema at the newest revision.
+
+    \b
+    Example:
+        newsdb db reset --yes
+    """
+    if not yes:
+        raise click.UsageError("reset deletes the whole archive; pass --yes to confirm")
+    engine = app.engine(check_schema=False)
+    target = app.target()
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA IF EXISTS reporting CASCADE"))
+            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    except (OperationalError, ProgrammingError) as exc:
+        raise click.ClickException(describe_connect_error(exc, target)) from exc
+    try:
+        upgrade(engine, "head")
+    except SchemaError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"reset: empty schema at revision {current_revision(engine)}")
