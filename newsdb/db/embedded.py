@@ -236,6 +236,16 @@ class EmbeddedServer:
         if owner is not None:
             os.chown(path, owner.pw_uid, owner.pw_gid)
 
+    def _check_home_reachable(self) -> None:
+        """As root, the server user must be able to traverse every parent of the home."""
+        for directory in self.home.parents:
+            if not directory.stat().st_mode & stat.S_IXOTH:
+                raise EmbeddedServerError(
+                    f"the server runs as the unprivileged user {SYSTEM_USER!r}, which cannot reach "
+                    f"{self.home} because {directory} is private; set NEWSDB_HOME to a folder under "
+                    "one others may traverse (the default for root is /var/lib/newsdb)"
+                )
+
     def _make_binaries_reachable(self) -> None:
         """As root, the server user must be able to traverse to and run the binaries."""
         for directory in [self.bin, *self.bin.parents]:
@@ -274,6 +284,7 @@ class EmbeddedServer:
     def _initdb(self) -> None:
         owner = self._owner()
         if owner is not None:
+            self._check_home_reachable()
             self._make_binaries_reachable()
             self._chown(self.home, owner)
             self.home.chmod(0o755)
