@@ -61,9 +61,7 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, input: str | bytes | None = None) -> Result:
-        return self.runner.invoke(
-            main, ["--database-url", self.url, *args], input=input, catch_exceptions=False
-        )
+        return self.runner.invoke(main, ["--database-url", self.url, *args], input=input, catch_exceptions=False)
 
 
 @pytest.fixture

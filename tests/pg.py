@@ -63,9 +63,7 @@ class TestServer:
         with self._admin() as conn:
             if template:
                 conn.execute(
-                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                        sql.Identifier(name), sql.Identifier(template)
-                    )
+                    sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template))
                 )
             else:
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))

@@ -18,8 +18,7 @@ _COMMAND_MODULES = ("db", "load", "report")
     "--database-url",
     envvar="NEWSDB_DATABASE_URL",
     metavar="URL",
-    help="PostgreSQL URL or libpq DSN (env NEWSDB_DATABASE_URL). Default: the embedded server, "
-    "started on first use.",
+    help="PostgreSQL URL or libpq DSN (env NEWSDB_DATABASE_URL). Default: the embedded server, started on first use.",
 )
 @click.version_option(__version__, prog_name="newsdb")
 @click.pass_context

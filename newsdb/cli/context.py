@@ -20,9 +20,7 @@ class AppContext:
     _engine: Engine | None = field(default=None, repr=False)
 
     def target(self, *, start: bool = True) -> Target:
-        if self._target is None or (
-            start and self._target.origin == "embedded" and self._target.server is None
-        ):
+        if self._target is None or (start and self._target.origin == "embedded" and self._target.server is None):
             try:
                 self._target = resolve(self.database_url, start=start)
             except DatabaseURLError as exc:

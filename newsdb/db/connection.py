@@ -85,9 +85,7 @@ def parse_url(value: str) -> URL:
     try:
         url = make_url(value)
     except (ArgumentError, ValueError) as exc:
-        raise DatabaseURLError(
-            "not a valid database URL (expected postgresql://user@host:port/dbname)"
-        ) from exc
+        raise DatabaseURLError("not a valid database URL (expected postgresql://user@host:port/dbname)") from exc
     if url.get_backend_name() not in {"postgresql", "postgres"}:
         raise DatabaseURLError(f"newsdb needs PostgreSQL, not {url.get_backend_name()!r}")
     return url.set(drivername="postgresql+psycopg")

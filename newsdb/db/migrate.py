@@ -64,9 +64,7 @@ def check_current(engine: Engine) -> None:
             f"the database is at revision {current}, which this newsdb does not know "
             "(made by a newer newsdb?); upgrade newsdb, or use another database"
         )
-    raise SchemaError(
-        f"the database schema is at revision {current}, newsdb needs {head}; run `newsdb db upgrade`"
-    )
+    raise SchemaError(f"the database schema is at revision {current}, newsdb needs {head}; run `newsdb db upgrade`")
 
 
 def _run(engine: Engine, fn_name: str, revision: str) -> None:

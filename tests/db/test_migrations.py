@@ -42,9 +42,7 @@ def test_models_and_migrations_do_not_drift(db_url: URL) -> None:
     engine = make_engine(db_url)
     try:
         with engine.connect() as conn:
-            ctx = MigrationContext.configure(
-                conn, opts={"compare_type": True, "compare_server_default": True}
-            )
+            ctx = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True})
             diff = compare_metadata(ctx, models.Base.metadata)
         assert diff == []
     finally:
@@ -53,9 +51,7 @@ def test_models_and_migrations_do_not_drift(db_url: URL) -> None:
 
 def test_reference_tables_are_seeded(engine) -> None:  # type: ignore[no-untyped-def]
     with engine.connect() as conn:
-        rows = dict(
-            conn.execute(text("SELECT code, former_code FROM event_type WHERE former_code IS NOT NULL")).all()
-        )
+        rows = dict(conn.execute(text("SELECT code, former_code FROM event_type WHERE former_code IS NOT NULL")).all())
         kinds = list(conn.scalars(text("SELECT code FROM entity_kind ORDER BY code")))
         contexts = list(conn.scalars(text("SELECT code FROM event_context ORDER BY code")))
     assert rows == {"REQUEST": "DEMAND", "ACCUSE": "DISAPPROVE"}

@@ -69,9 +69,7 @@ class Article(Base):
         CheckConstraint("title IS NULL OR btrim(title) <> ''", name="title_not_blank"),
         CheckConstraint("word_count >= 0", name="word_count_not_negative"),
         CheckConstraint("content_hash ~ '^[0-9a-f]{64}$'", name="content_hash_format"),
-        CheckConstraint(
-            "language IS NULL OR language ~ '^[a-z]{2,3}(-[A-Za-z0-9]+)*$'", name="language_format"
-        ),
+        CheckConstraint("language IS NULL OR language ~ '^[a-z]{2,3}(-[A-Za-z0-9]+)*$'", name="language_format"),
         Index("ix_article_search", "search", postgresql_using="gin"),
         Index("ix_article_published_at_id", "published_at", "id"),
         {"comment": "News articles; one row per distinct text (content_hash) and URL."},
@@ -84,13 +82,9 @@ class Article(Base):
         comment="Who published it (null when unknown).",
     )
     title: Mapped[str | None] = mapped_column(Text)
-    section: Mapped[str | None] = mapped_column(
-        Text, index=True, comment="Section or rubric, e.g. North Korea."
-    )
+    section: Mapped[str | None] = mapped_column(Text, index=True, comment="Section or rubric, e.g. North Korea.")
     dateline: Mapped[str | None] = mapped_column(Text, comment="Place in the dateline, e.g. Pyongyang.")
-    published_at: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), comment="Publication time, UTC."
-    )
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), comment="Publication time, UTC.")
     language: Mapped[str | None] = mapped_column(Text, comment="BCP 47 language code, e.g. en.")
     url: Mapped[str | None] = mapped_column(Text, unique=True, comment="Canonical URL, when known.")
     body: Mapped[str] = mapped_column(Text, comment="Exact article text; every span offset indexes into it.")

@@ -104,9 +104,7 @@ class Place(Base):
 
     entity_id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     kind: Mapped[str] = mapped_column(Text, server_default="place")
-    place_type: Mapped[str] = mapped_column(
-        Text, server_default="other", comment="country, region, city, other."
-    )
+    place_type: Mapped[str] = mapped_column(Text, server_default="other", comment="country, region, city, other.")
     country_code: Mapped[str | None] = mapped_column(Text, comment="ISO 3166-1 alpha-2.")
     latitude: Mapped[float | None] = mapped_column(Double)
     longitude: Mapped[float | None] = mapped_column(Double)

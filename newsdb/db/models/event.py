@@ -29,9 +29,7 @@ class EventType(Base):
     code: Mapped[Code]
     label: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text)
-    former_code: Mapped[str | None] = mapped_column(
-        Text, comment="Earlier PLOVER name, e.g. DEMAND for REQUEST."
-    )
+    former_code: Mapped[str | None] = mapped_column(Text, comment="Earlier PLOVER name, e.g. DEMAND for REQUEST.")
 
 
 class EventMode(Base):
@@ -49,9 +47,7 @@ class EventContext(Base):
     """Whether an event happened, is planned, is hypothetical, or is history."""
 
     __tablename__ = "event_context"
-    __table_args__ = {
-        "comment": "PLOVER context kept apart from the type: occurred, future, hypothetical, historical."
-    }
+    __table_args__ = {"comment": "PLOVER context kept apart from the type: occurred, future, hypothetical, historical."}
 
     code: Mapped[Code]
     label: Mapped[str] = mapped_column(Text)
@@ -88,9 +84,7 @@ class Event(Base):
     occurred_on: Mapped[date | None] = mapped_column(Date, comment="First day of the period the date names.")
     date_precision: Mapped[str | None] = mapped_column(Text, comment="day, week, month or year.")
     date_text: Mapped[str | None] = mapped_column(Text, comment="The date as written, e.g. mid-September.")
-    place_entity_id: Mapped[int | None] = mapped_column(
-        ForeignKey("entity.id", ondelete="SET NULL"), index=True
-    )
+    place_entity_id: Mapped[int | None] = mapped_column(ForeignKey("entity.id", ondelete="SET NULL"), index=True)
     summary: Mapped[str | None] = mapped_column(Text, comment="The sentence that first reported it.")
     created_at: Mapped[CreatedAt]
 
@@ -104,9 +98,7 @@ class EventParticipant(Base):
     __table_args__ = ({"comment": "Who took part in an event, in which role."},)
 
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), primary_key=True)
-    entity_id: Mapped[int] = mapped_column(
-        ForeignKey("entity.id", ondelete="RESTRICT"), primary_key=True, index=True
-    )
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entity.id", ondelete="RESTRICT"), primary_key=True, index=True)
     role: Mapped[str] = mapped_column(
         ForeignKey("participant_role.code", ondelete="RESTRICT"), primary_key=True, index=True
     )

@@ -48,9 +48,7 @@ class Statement(Base):
         index=True,
         comment="Who said it; null when the article does not attribute it.",
     )
-    statement_type: Mapped[str] = mapped_column(
-        ForeignKey("statement_type.code", ondelete="RESTRICT"), index=True
-    )
+    statement_type: Mapped[str] = mapped_column(ForeignKey("statement_type.code", ondelete="RESTRICT"), index=True)
     quote: Mapped[str] = mapped_column(Text, comment="What was said, as first reported.")
     quote_hash: Mapped[str] = mapped_column(Text, comment="SHA-256 of the normalized quote.")
     created_at: Mapped[CreatedAt]
@@ -83,9 +81,7 @@ class StatementReport(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"), index=True)
     start_char: Mapped[int] = mapped_column(Integer)
     end_char: Mapped[int] = mapped_column(Integer)
-    cue_verb: Mapped[str | None] = mapped_column(
-        Text, comment="Lemma of the speech cue: say, declare, according to."
-    )
+    cue_verb: Mapped[str | None] = mapped_column(Text, comment="Lemma of the speech cue: say, declare, according to.")
     cue_start: Mapped[int | None] = mapped_column(Integer)
     cue_end: Mapped[int | None] = mapped_column(Integer)
     speaker_text: Mapped[str | None] = mapped_column(Text, comment="How the article names the speaker here.")
@@ -96,9 +92,7 @@ class StatementReport(Base):
         index=True,
         comment="Through whom it was reported ('according to KCNA').",
     )
-    channel_text: Mapped[str | None] = mapped_column(
-        Text, comment="The channel as written ('Russian agencies')."
-    )
+    channel_text: Mapped[str | None] = mapped_column(Text, comment="The channel as written ('Russian agencies').")
     created_at: Mapped[CreatedAt]
 
     statement: Mapped[Statement] = relationship(back_populates="reports")
