@@ -115,20 +115,26 @@ class DocEntities:
     def entity_at(self, start: int, end: int) -> str | None:
         """Key of the entity whose mention covers or overlaps ``start:end``.
 
-        Prefers a mention covering the whole span, then the longest one.
+        Prefers a mention of exactly that span, then one covering it, then the
+        longest ("the Russian minister" -> the minister; "Russian" -> Russia).
         """
-        hits = self._overlapping(start, end)
-        if not hits:
-            return None
-        best = max(hits, key=lambda m: (m.start <= start and m.end >= end, m.end - m.start, -m.start))
-        return best.entity
+        mention = self.mention_at(start, end)
+        return mention.entity if mention is not None else None
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention ``entity_at`` would choose, or None."""
         hits = self._overlapping(start, end)
         if not hits:
             return None
-        return max(hits, key=lambda m: (m.start <= start and m.end >= end, m.end - m.start, -m.start))
+        return max(
+            hits,
+            key=lambda m: (
+                (m.start, m.end) == (start, end),
+                m.start <= start and m.end >= end,
+                m.end - m.start,
+                -m.start,
+            ),
+        )
 
     def persons_before(self, pos: int, limit: int | None = None) -> list[str]:
         """Person keys by their last mention ending at or before ``pos``, most recent first.

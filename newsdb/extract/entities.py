@@ -1,13 +1,282 @@
-"""Entities: persons, organizations and places from NER, cleaned and resolved in-document."""
+"""Entities: persons, organizations and places from NER, cleaned and resolved in-document.
+
+The stage works in three steps on one parsed ``Doc``:
+
+1. ``name_spans``: NER spans (plus persons the model missed after a title,
+   "counterpart Choe Son Hui") cleaned into ``NameSpan``: honorifics and
+   possessives trimmed off the name, credit-line words dropped, fragments and
+   recurring label errors fixed by rule.
+2. Places, demonyms and organizations become entities keyed by what they are
+   (a country code, a geonames id, a normalised name); a demonym is a mention
+   of its country.
+3. Persons: full names first; a short form ("Kim", "Mr. Lavrov") joins the
+   single full name it can belong to that was introduced before it, else the
+   single one in the article, else it stays its own person; two different full
+   names are never merged.  Roles and descriptor mentions come last
+   (``roles.py``).
+
+Aliases hold other *names* of an entity; descriptors ("the Russian minister")
+and demonyms ("Russian") are mentions but never aliases.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
+from typing import Literal
 
+from spacy.tokens import Doc, Span, Token
+
+from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
 from newsdb.ingest.article import Article
+
+NameKind = Literal["person", "organization", "place", "demonym"]
+
+LABEL_KINDS: dict[str, NameKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "demonym",
+}
+
+HONORIFICS = {"mr", "mrs", "ms", "mm", "messrs", "mme", "mmes", "dr", "prof", "mlle", "m"}
+
+# Names the small model labels inconsistently; the kind they always are.
+KNOWN_KINDS: dict[str, NameKind] = {
+    "kcna": "organization",
+    "reuters": "organization",
+    "afp": "organization",
+    "ap": "organization",
+    "tass": "organization",
+    "xinhua": "organization",
+    "yonhap": "organization",
+    "interfax": "organization",
+    "ria novosti": "organization",
+    "nato": "organization",
+    "un": "organization",
+    "eu": "organization",
+    "kremlin": "organization",
+    "pentagon": "organization",
+}
+
+# Leading words of all-caps photo/credit lines ("PHOTO AGENCY KCNA").
+CREDIT_WORDS = {"photo", "photos", "agency", "file", "credit", "credits", "source", "by"}
+
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_LEADING_DROP = {"the", "a", "an"}
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A cleaned name: ``start:end`` is the name, ``mention_start`` includes an honorific."""
+
+    kind: NameKind
+    start: int
+    end: int
+    mention_start: int
+    text: str
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
 
 
 def find_entities(doc: Doc, article: Article) -> DocEntities:
     """Entities, mentions and roles of one article."""
-    return DocEntities(body=article.body)
+    ents = DocEntities(body=article.body)
+    spans = name_spans(doc)
+    _add_places_and_orgs(ents, [s for s in spans if s.kind != "person"])
+    _add_persons(ents, [s for s in spans if s.kind == "person"])
+    roles.find_roles(doc, ents)
+    roles.add_descriptor_mentions(doc, ents)
+    return ents
+
+
+# -- 1. cleaning ----------------------------------------------------------------
+
+
+def name_spans(doc: Doc) -> list[NameSpan]:
+    """Cleaned name spans in text order, without overlaps."""
+    out: list[NameSpan] = []
+    for ent in doc.ents:
+        kind = LABEL_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        span = clean_span(ent, kind)
+        if span is not None:
+            out.append(span)
+    taken = {i for s in out for i in range(s.start, s.end)}
+    for missed in roles.untagged_persons(doc):
+        if not any(i in taken for i in range(missed.start_char, missed.end_char)):
+            cleaned = clean_span(missed, "person")
+            if cleaned is not None:
+                out.append(cleaned)
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def clean_span(span: Span, kind: NameKind) -> NameSpan | None:
+    """Trim an NER span to a name and fix its kind, or None for a fragment."""
+    tokens = list(span)
+    # a span never crosses a line: keep the longest line
+    if any("\n" in t.text or "\n" in t.whitespace_ for t in tokens[:-1]):
+        tokens = _longest_line(tokens)
+    while tokens and (tokens[0].lower_ in _LEADING_DROP or not tokens[0].text.strip()):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in _POSSESSIVE or not tokens[-1].text.strip()):
+        tokens = tokens[:-1]
+    if tokens and all(t.is_upper or not t.is_alpha for t in tokens):
+        while len(tokens) > 1 and tokens[0].lower_ in CREDIT_WORDS:
+            tokens = tokens[1:]
+    while tokens and _is_honorific(tokens[0].text):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = span.doc.text[start:end]
+    if _is_fragment(text):
+        return None
+    fixed = _fix_kind(text, kind)
+    if fixed is None:
+        return None
+    mention_start = _honorific_start(span.doc, start) if fixed == "person" else start
+    return NameSpan(kind=fixed, start=start, end=end, mention_start=mention_start, text=text)
+
+
+def _longest_line(tokens: list[Token]) -> list[Token]:
+    lines: list[list[Token]] = [[]]
+    for t in tokens:
+        if "\n" in t.text:
+            lines.append([])
+            continue
+        lines[-1].append(t)
+        if "\n" in t.whitespace_:
+            lines.append([])
+    return max(lines, key=len)
+
+
+def _is_honorific(word: str) -> bool:
+    return word.rstrip(".").casefold() in HONORIFICS
+
+
+def _is_fragment(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or (not text[0].isupper() and not text[0].isdigit()):
+        return True
+    return _is_honorific(text)
+
+
+def _fix_kind(text: str, kind: NameKind) -> NameKind | None:
+    key = places.normalize(text)
+    if key in KNOWN_KINDS:
+        return KNOWN_KINDS[key]
+    if kind == "demonym":
+        if places.demonym_country(text) is not None:
+            return "demonym"
+        return None  # "Western", "Republicans": not a country
+    if kind in ("organization", "person") and places.country_code(text) is not None:
+        return "place"  # "DPRK" tagged ORG
+    return kind
+
+
+def _honorific_start(doc: Doc, start: int) -> int:
+    """Start of an honorific ("Mr.", "MM.") right before a name, else ``start``."""
+    text = doc.text
+    before = text[max(0, start - 10) : start]
+    stripped = before.rstrip()
+    if len(stripped) == len(before) or "\n" in before[len(stripped) :]:
+        return start
+    word = stripped.rsplit(maxsplit=1)[-1] if stripped.split() else ""
+    if word and _is_honorific(word) and word[0].isupper():
+        return start - (len(before) - len(stripped)) - len(word)
+    return start
+
+
+# -- 2. places, demonyms, organizations -------------------------------------------
+
+
+def _add_places_and_orgs(ents: DocEntities, spans: list[NameSpan]) -> None:
+    keys: dict[str, str] = {}  # identity -> entity key
+    for span in spans:
+        if span.kind == "demonym":
+            code = places.demonym_country(span.text)
+            assert code is not None
+            place: places.Place | None = places.country(code)
+        elif span.kind == "place":
+            place = places.lookup(span.text) or places.region(span.text)
+        else:
+            place = None
+        if place is not None:
+            identity = place.identity
+            name, info, kind = place.name, place.info, "place"
+        else:
+            name = _org_name(ents.body, span)
+            identity = "org:" + places.normalize(places.strip_article(name))
+            info, kind = None, "organization"
+        key = keys.get(identity)
+        if key is None:
+            key = ents.new_entity(kind, name, place=info)  # type: ignore[arg-type]
+            keys[identity] = key
+        ents.add_mention(key, span.start, span.end)
+        if span.kind != "demonym":
+            surface = _display(span.text)
+            if places.normalize(surface) != places.normalize(ents.get(key).name):
+                ents.alias(key, surface)
+
+
+def _org_name(body: str, span: NameSpan) -> str:
+    name = _display(span.text)
+    if name.isupper() and len(name) > 5:
+        return name.title()  # "REUTERS" in a credit line
+    return name
+
+
+def _display(text: str) -> str:
+    """A name as stored: article stripped, typographic apostrophes made plain."""
+    return " ".join(places.strip_article(text).replace("’", "'").split())
+
+
+# -- 3. persons -------------------------------------------------------------------
+
+
+def _add_persons(ents: DocEntities, spans: list[NameSpan]) -> None:
+    full: dict[str, str] = {}  # normalised full name -> entity key
+    first_seen: dict[str, int] = {}
+    for span in spans:
+        if len(span.words) >= 2:
+            norm = places.normalize(span.text)
+            if norm not in full:
+                full[norm] = ents.new_entity("person", _display(span.text))
+                first_seen[full[norm]] = span.start
+    short: dict[str, str] = {}
+    for span in spans:
+        if len(span.words) >= 2:
+            key: str | None = full[places.normalize(span.text)]
+        else:
+            key = _resolve_short(span, full, first_seen)
+            if key is None and not _matching_full_names(span, full):
+                word = places.normalize(span.text)
+                key = short.get(word) or ents.new_entity("person", _display(span.text))
+                short[word] = key
+        if key is None:
+            continue  # ambiguous short form: no mention rather than a wrong one
+        ents.add_mention(key, span.mention_start, span.end)
+        ents.alias(key, _display(span.text))
+
+
+def _matching_full_names(span: NameSpan, full: dict[str, str]) -> list[str]:
+    word = places.normalize(span.text)
+    return [key for name, key in full.items() if word in (name.split()[0], name.split()[-1])]
+
+
+def _resolve_short(span: NameSpan, full: dict[str, str], first_seen: dict[str, int]) -> str | None:
+    """The one full name a surname (or family-name-first) short form can mean, else None."""
+    candidates = _matching_full_names(span, full)
+    before = [k for k in candidates if first_seen[k] < span.start]
+    if len(before) == 1:
+        return before[0]
+    if not before and len(candidates) == 1:
+        return candidates[0]
+    return None

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from newsdb.extract.doc import DocEntities
@@ -81,6 +83,18 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+# Honorifics the model's tokenizer would split into word + sentence-ending period.
+HONORIFIC_ABBREVIATIONS = ("MM.", "Mme.", "Mmes.", "Messrs.", "Mlle.")
+
+
+def _add_tokenizer_exceptions(nlp: Language) -> None:
+    """Keep "MM. Kim and Putin" one sentence: the honorific's period is not a full stop."""
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for text in HONORIFIC_ABBREVIATIONS:
+            tokenizer.add_special_case(text, [{ORTH: text}])
+
+
 def _find_statements(doc: Doc, article: Article, ents: DocEntities) -> list[Statement]:
     try:
         from newsdb.extract.statements import find_statements
@@ -95,6 +109,7 @@ class Extractor:
     def __init__(self, model: str = DEFAULT_MODEL) -> None:
         self.model = model
         self.nlp = load_model(model)
+        _add_tokenizer_exceptions(self.nlp)
         version = self.nlp.meta.get("version", "?")
         try:
             newsdb_version = metadata.version("newsdb")

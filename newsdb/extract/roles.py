@@ -1,0 +1,370 @@
+"""Roles (titles people hold) and descriptor mentions ("the Russian minister").
+
+Titles come from two constructions:
+
+* pre-modifiers: "Russian Foreign Minister Sergei Lavrov", "US National
+  Security Council spokesman John Kirby", "former North Korean leaders
+  Kim Il-sung and Kim Jong-il" (a plural title covers every conjunct);
+* appositions: "Sergei Lavrov, Russia's foreign minister" / "John Kirby, the
+  spokesman for the National Security Council".
+
+The organization of a role is an organization mention, a place mention or a
+demonym (its country) inside the title phrase.  Nothing is invented: "his
+North Korean counterpart Choe Son Hui" gives the title "counterpart" with
+North Korea, not "Foreign Minister".
+
+A descriptor ("the Russian minister", "The head of Russian diplomacy") becomes
+a mention of a person only when exactly one person named earlier holds a
+matching title (and nationality, when the descriptor states one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdb.extract.doc import DocEntities
+from newsdb.extract.facts import Role
+
+# Head nouns of titles people hold.
+TITLE_HEADS = frozenset(
+    [
+        "admiral",
+        "adviser",
+        "advisor",
+        "ambassador",
+        "analyst",
+        "attorney",
+        "candidate",
+        "captain",
+        "ceo",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chancellor",
+        "chief",
+        "coach",
+        "colonel",
+        "commander",
+        "commissioner",
+        "congressman",
+        "congresswoman",
+        "correspondent",
+        "counterpart",
+        "deputy",
+        "dictator",
+        "diplomat",
+        "director",
+        "economist",
+        "editor",
+        "emperor",
+        "envoy",
+        "executive",
+        "founder",
+        "general",
+        "governor",
+        "head",
+        "inspector",
+        "judge",
+        "king",
+        "lawmaker",
+        "leader",
+        "lieutenant",
+        "manager",
+        "marshal",
+        "mayor",
+        "mediator",
+        "minister",
+        "negotiator",
+        "nominee",
+        "officer",
+        "official",
+        "pope",
+        "premier",
+        "president",
+        "prince",
+        "princess",
+        "professor",
+        "prosecutor",
+        "queen",
+        "representative",
+        "researcher",
+        "scientist",
+        "secretary",
+        "senator",
+        "sergeant",
+        "speaker",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "vice-president",
+    ]
+)
+
+# Words that make a title longer only when a head follows ("Foreign Minister").
+TITLE_MODIFIERS = frozenset(
+    [
+        "acting",
+        "assistant",
+        "associate",
+        "attorney",
+        "chief",
+        "defence",
+        "defense",
+        "deputy",
+        "economic",
+        "economy",
+        "education",
+        "energy",
+        "executive",
+        "finance",
+        "first",
+        "foreign",
+        "general",
+        "health",
+        "home",
+        "interior",
+        "justice",
+        "lead",
+        "military",
+        "national",
+        "press",
+        "prime",
+        "security",
+        "senior",
+        "special",
+        "state",
+        "supreme",
+        "top",
+        "trade",
+        "vice",
+    ]
+)
+
+# Descriptor heads that name another title: "head of Russian diplomacy" = foreign minister.
+DESCRIPTOR_EQUIVALENTS = {"diplomacy": "minister"}
+
+GENERIC_HEADS = {"official", "diplomat"}  # too vague to pick one person from
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePhrase:
+    title: str
+    head_lemma: str
+    start: int
+    end: int
+    organization: str | None
+    plural: bool
+
+
+def _is_title_word(token: Token) -> bool:
+    return token.lower_ in TITLE_HEADS or token.lemma_.lower() in TITLE_HEADS
+
+
+# -- persons the model missed ------------------------------------------------------
+
+
+def untagged_persons(doc: Doc) -> Iterator[Span]:
+    """Capitalised proper-noun runs right after a title noun that NER left untagged.
+
+    "his North Korean counterpart Choe Son Hui": 2 to 4 PROPN tokens, none of
+    them in an entity, directly after a title head.
+    """
+    for token in doc:
+        if not (_is_title_word(token) and token.pos_ == "NOUN"):
+            continue
+        run: list[Token] = []
+        for nxt in doc[token.i + 1 : token.i + 5]:
+            if nxt.pos_ != "PROPN" or not nxt.is_title or nxt.ent_type_:
+                break
+            run.append(nxt)
+        if 2 <= len(run) <= 4 and token.whitespace_ and all(t.whitespace_ for t in run[:-1]):
+            yield doc[run[0].i : run[-1].i + 1]
+
+
+# -- roles ---------------------------------------------------------------------------
+
+
+def find_roles(doc: Doc, ents: DocEntities) -> None:
+    """Add roles from pre-modifier titles and appositions to ``ents``."""
+    persons = [m for m in list(ents.mentions) if ents.get(m.entity).kind == "person"]
+    persons.sort(key=lambda m: m.start)
+    carried: TitlePhrase | None = None
+    prev_end = -1
+    for mention in persons:
+        phrase = _premodifier_title(doc, ents, mention.start)
+        if phrase is None and carried is not None and _is_coordination(doc.text[prev_end : mention.start]):
+            phrase = carried
+        if phrase is None:
+            phrase = _appositive_title(doc, ents, mention.start, mention.end)
+        if phrase is not None:
+            ents.add_role(
+                Role(
+                    person=mention.entity,
+                    title=phrase.title,
+                    start=phrase.start,
+                    end=phrase.end,
+                    organization=phrase.organization,
+                )
+            )
+        carried = phrase if phrase is not None and phrase.plural else None
+        prev_end = mention.end
+
+
+def _is_coordination(between: str) -> bool:
+    return between.strip() in {",", "and", ", and", "&"}
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _premodifier_title(doc: Doc, ents: DocEntities, start: int) -> TitlePhrase | None:
+    """ "Russian Foreign Minister Sergei Lavrov": title words and an org/place right before a name."""
+    first = _token_at(doc, start)
+    if first is None or first.i == 0:
+        return None
+    title_tokens: list[Token] = []
+    i = first.i - 1
+    while i >= 0 and (_is_title_word(doc[i]) or (title_tokens and doc[i].lower_ in TITLE_MODIFIERS)):
+        if ents.entity_at(doc[i].idx, doc[i].idx + len(doc[i])) is not None:
+            break
+        title_tokens.insert(0, doc[i])
+        i -= 1
+    if not title_tokens or not _is_title_word(title_tokens[-1]):
+        return None
+    organization, j = None, i
+    while j >= 0 and doc[j].text.strip():
+        key = ents.entity_at(doc[j].idx, doc[j].idx + len(doc[j]))
+        if key is None or ents.get(key).kind == "person":
+            break
+        organization = key
+        j -= 1
+    return _phrase(doc, title_tokens, organization)
+
+
+def _phrase(doc: Doc, title_tokens: list[Token], organization: str | None) -> TitlePhrase:
+    head = title_tokens[-1]
+    plural = head.tag_ in ("NNS", "NNPS")
+    words = [t.text for t in title_tokens[:-1]]
+    words.append(head.lemma_ if plural else head.text)
+    start = title_tokens[0].idx
+    end = head.idx + len(head.text)
+    return TitlePhrase(
+        title=" ".join(words),
+        head_lemma=head.lemma_.lower(),
+        start=start,
+        end=end,
+        organization=organization,
+        plural=plural,
+    )
+
+
+def _appositive_title(doc: Doc, ents: DocEntities, start: int, end: int) -> TitlePhrase | None:
+    """ "Sergei Lavrov, Russia's foreign minister,": an appositive title noun of the name."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for child in span.root.children:
+        if child.dep_ != "appos" or not _is_title_word(child) or child.pos_ == "PROPN":
+            continue
+        mods = [t for t in child.lefts if t.dep_ in ("compound", "amod") and t.lower_ in TITLE_MODIFIERS]
+        title_tokens = [*mods, child]
+        return _phrase(doc, title_tokens, _organization_of(ents, child))
+    return None
+
+
+def _organization_of(ents: DocEntities, head: Token) -> str | None:
+    """An org/place named in a title phrase: "Russia's", "Russian", "for the NSC"."""
+    candidates = [t for t in head.children if t.dep_ in ("poss", "amod", "compound", "nmod")]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "at"):
+            candidates.extend(t for t in prep.children if t.dep_ == "pobj")
+    for token in candidates:
+        key = ents.entity_at(token.idx, token.idx + len(token))
+        if key is not None and ents.get(key).kind != "person":
+            return key
+    return None
+
+
+# -- descriptors ---------------------------------------------------------------------
+
+
+def add_descriptor_mentions(doc: Doc, ents: DocEntities) -> None:
+    """Add "the Russian minister"-style noun phrases as mentions of the one person they fit."""
+    for token in doc:
+        if token.dep_ != "det" or token.lower_ != "the":
+            continue
+        head = token.head
+        if head.pos_ != "NOUN" or head.i < token.i or not _is_title_word(head):
+            continue
+        if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN":
+            continue  # a pre-modifier of a name, handled as a role
+        lemma, country = _descriptor_meaning(ents, head)
+        if lemma in GENERIC_HEADS:
+            continue
+        end_token = _descriptor_end(head)
+        start, end = token.idx, end_token.idx + len(end_token)
+        named = ents.entity_at(start, end)
+        if named is not None and ents.get(named).kind == "person":
+            continue
+        person = _unique_holder(ents, lemma, country, before=start)
+        if person is not None:
+            ents.add_mention(person, start, end)
+
+
+def _descriptor_meaning(ents: DocEntities, head: Token) -> tuple[str, str | None]:
+    """(title lemma, country code) of a descriptor; "head of Russian diplomacy" -> (minister, RU)."""
+    lemma, country_token = head.lemma_.lower(), head
+    if lemma == "head":
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.lemma_.lower() in DESCRIPTOR_EQUIVALENTS:
+                        lemma, country_token = DESCRIPTOR_EQUIVALENTS[pobj.lemma_.lower()], pobj
+    return lemma, _country_of_modifiers(ents, country_token)
+
+
+def _descriptor_end(head: Token) -> Token:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            pobjs = [t for t in prep.children if t.dep_ == "pobj"]
+            if pobjs and pobjs[0].lemma_.lower() in DESCRIPTOR_EQUIVALENTS:
+                return pobjs[0]
+    return head
+
+
+def _country_of_modifiers(ents: DocEntities, head: Token) -> str | None:
+    for child in head.lefts:
+        key = ents.entity_at(child.idx, child.idx + len(child))
+        if key is not None:
+            place = ents.get(key).place
+            if place is not None and place.country_code:
+                return place.country_code
+    return None
+
+
+def _unique_holder(ents: DocEntities, lemma: str, country: str | None, before: int) -> str | None:
+    """The single person mentioned before ``before`` holding a title with head ``lemma``."""
+    holders: set[str] = set()
+    for role in ents.roles:
+        if role.title.split()[-1].lower() != lemma or role.start >= before:
+            continue
+        held = _role_country(ents, role)
+        if country is not None and held is not None and held != country:
+            continue
+        holders.add(role.person)
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _role_country(ents: DocEntities, role: Role) -> str | None:
+    """Country of a role: the role's place, else any other role of the person with one."""
+    for r in [role, *ents.roles_of(role.person)]:
+        if r.organization is not None:
+            place = ents.get(r.organization).place
+            if place is not None and place.country_code:
+                return place.country_code
+    return None
