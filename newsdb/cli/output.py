@@ -88,7 +88,7 @@ def emit(rowset: RowSet, output_format: str) -> None:
 
 
 def _write_csv(rowset: RowSet) -> None:
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(rowset.columns)
     for row in rowset.rows:
@@ -105,7 +105,7 @@ def _print_table(rowset: RowSet) -> None:
         table.add_column(name, overflow="fold")
     for row in rowset.rows:
         table.add_row(*(_text_value(v) for v in row))
-    Console(file=click.get_text_stream("stdout"), soft_wrap=False).print(table)
+    Console(file=sys.stdout, soft_wrap=False).print(table)
 
 
 def _text_value(value: Any) -> str:
