@@ -1,0 +1,236 @@
+"""Quoted spans in raw text: where quotation marks open and close.
+
+This is pure text work, before any parsing: :func:`find_quotes` scans the body
+once, left to right, and returns every top-level quotation it can close.
+
+* Double marks: curly ``“…”`` (and ``„…“``), straight ``"…"``, guillemets
+  ``«…»``.  Marks nested inside another quotation (``“He said ‘no’”``,
+  ``«… “…” …»``) belong to the outer one and are not reported separately.
+* Single curly marks ``‘…’`` are reported only where they cannot be
+  apostrophes: the opening mark starts a word and the closing mark ends one.
+  Straight ``'`` is never a quotation mark here (too ambiguous with
+  apostrophes and feet).
+* News convention for long quotations: a paragraph that opens a quotation
+  without closing it continues in the next paragraph when that paragraph
+  opens with a quotation mark of the same kind; the quotation ends where it is
+  finally closed.  A quotation that cannot be closed is dropped, never guessed.
+
+Each character is looked at a bounded number of times, so the scan is linear
+in the length of the text, however unbalanced the marks are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Family = Literal["curly", "straight", "guillemet", "single"]
+Role = Literal["open", "close", "either"]
+
+_MARKS = re.compile('[“”„‟"«»‘’]')
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_OPENERS_BEFORE = frozenset("([{—–-/\u00a0")
+_MAX_SINGLE_QUOTE_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation: ``text[start:end]`` is its content, marks excluded.
+
+    ``open_at`` and ``close_at`` are the positions of the opening and the
+    closing mark; ``paragraphs`` counts the paragraphs it runs over.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    family: Family
+    paragraphs: int = 1
+
+    @property
+    def outer_start(self) -> int:
+        return self.open_at
+
+    @property
+    def outer_end(self) -> int:
+        return self.close_at + 1
+
+
+@dataclass(slots=True)
+class _Mark:
+    pos: int
+    family: Family
+    role: Role
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph: blank-line separated, else line separated."""
+    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in splitter.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Every top-level quotation in ``text`` that opens and closes, in order."""
+    quotes: list[Quote] = []
+    carried: _Open | None = None
+    paragraphs = paragraph_spans(text)
+    for index, (start, end) in enumerate(paragraphs):
+        marks = [m for m in (_classify(text, match.start()) for match in _MARKS.finditer(text, start, end)) if m]
+        if carried is not None:
+            marks, carried = _continue(carried, marks, text, start)
+        found, pending = _scan_paragraph(marks, text, carried)
+        quotes.extend(found)
+        carried = None
+        if pending is not None and index + 1 < len(paragraphs):
+            nxt = _first_mark(text, paragraphs[index + 1][0], paragraphs[index + 1][1])
+            if nxt is not None and nxt.family == pending.family and nxt.role in ("open", "either"):
+                carried = _Open(pending.pos, pending.family, pending.paragraphs + 1)
+    return quotes
+
+
+@dataclass(slots=True)
+class _Open:
+    pos: int
+    family: Family
+    paragraphs: int = 1
+
+
+def _continue(carried: _Open, marks: list[_Mark], text: str, start: int) -> tuple[list[_Mark], _Open | None]:
+    """Drop the re-opening mark that starts a continued paragraph."""
+    if marks and marks[0].family == carried.family:
+        return marks[1:], carried
+    return marks, None
+
+
+def _first_mark(text: str, start: int, end: int) -> _Mark | None:
+    stripped = start
+    while stripped < end and text[stripped].isspace():
+        stripped += 1
+    if stripped < end and _MARKS.match(text, stripped):
+        return _classify(text, stripped)
+    return None
+
+
+def _scan_paragraph(marks: list[_Mark], text: str, carried: _Open | None) -> tuple[list[Quote], _Open | None]:
+    """Match marks inside one paragraph; return closed quotes and the open one, if any."""
+    found: list[Quote] = []
+    stack: list[_Open] = [carried] if carried is not None else []
+    for mark in marks:
+        if mark.family == "single":
+            _single(mark, stack, text, found)
+            continue
+        top_same = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == mark.family), None)
+        closes = mark.role == "close" or (mark.role == "either" and top_same is not None)
+        if closes:
+            if top_same is None:
+                continue  # a stray closing mark: nothing to close
+            opened = stack[top_same]
+            del stack[top_same:]
+            if not stack:
+                found.append(_quote(opened, mark.pos))
+        elif mark.role in ("open", "either"):
+            if top_same is not None:
+                del stack[top_same:]  # the same kind opened twice: the first cannot be closed
+            stack.append(_Open(mark.pos, mark.family))
+    pending = stack[0] if stack and stack[0].family != "single" else None
+    return found, pending
+
+
+def _single(mark: _Mark, stack: list[_Open], text: str, found: list[Quote]) -> None:
+    """Single curly marks: open at a word start, close at a word end, never far apart."""
+    if mark.role == "open":
+        stack.append(_Open(mark.pos, "single"))
+        return
+    idx = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == "single"), None)
+    if idx is None or mark.role != "close":
+        return
+    opened = stack[idx]
+    if mark.pos - opened.pos > _MAX_SINGLE_QUOTE_CHARS:
+        del stack[idx:]
+        return
+    if _possessive(text, mark.pos) and _later_single_close(text, mark.pos, opened.pos):
+        return  # "the players’ union": wait for the real closing mark
+    del stack[idx:]
+    if not stack:
+        found.append(_quote(opened, mark.pos))
+
+
+def _possessive(text: str, pos: int) -> bool:
+    """``’`` after an ``s`` and before a lower-case word looks like a plural possessive."""
+    after = text[pos + 1 : pos + 3]
+    return text[pos - 1 : pos] in ("s", "S") and len(after) == 2 and after[0] == " " and after[1].islower()
+
+
+def _later_single_close(text: str, pos: int, opened_at: int) -> bool:
+    limit = min(len(text), opened_at + _MAX_SINGLE_QUOTE_CHARS)
+    nxt = text.find("’", pos + 1, limit)
+    while nxt != -1:
+        mark = _classify(text, nxt)
+        if mark is not None and mark.role == "close":
+            return "‘" not in text[pos:nxt] and "\n" not in text[pos:nxt]
+        nxt = text.find("’", nxt + 1, limit)
+    return False
+
+
+def _quote(opened: _Open, close_at: int) -> Quote:
+    return Quote(
+        start=opened.pos + 1,
+        end=close_at,
+        open_at=opened.pos,
+        close_at=close_at,
+        family=opened.family,
+        paragraphs=opened.paragraphs,
+    )
+
+
+def _classify(text: str, pos: int) -> _Mark | None:
+    """What the mark at ``pos`` can do, from the characters around it."""
+    char = text[pos]
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    space_before = before.isspace() or before in _OPENERS_BEFORE
+    space_after = after.isspace()
+    if char in "“„‟":
+        return _Mark(pos, "curly", "open")
+    if char == "”":
+        role: Role = "open" if space_before and after.isalnum() and pos > 0 else "close"
+        return _Mark(pos, "curly", role)
+    if char == "«":
+        return _Mark(pos, "guillemet", "open")
+    if char == "»":
+        return _Mark(pos, "guillemet", "close")
+    if char == '"':
+        return _straight(pos, before, space_before, space_after)
+    if char == "‘":
+        if space_before and (after.isalnum() or after in '“"') and not _decade(text, pos):
+            return _Mark(pos, "single", "open")
+        return None
+    # "’": a closing single mark only where it ends a word
+    if not before.isspace() and not after.isalnum():
+        return _Mark(pos, "single", "close")
+    return None
+
+
+def _straight(pos: int, before: str, space_before: bool, space_after: bool) -> _Mark | None:
+    if space_before and space_after:
+        return None  # a lone mark between spaces opens nothing
+    if space_before:
+        return _Mark(pos, "straight", "open")
+    if before.isdigit() and space_after:
+        return None  # inches: 12" pipe
+    if space_after:
+        return _Mark(pos, "straight", "close")
+    return _Mark(pos, "straight", "either")
+
+
+def _decade(text: str, pos: int) -> bool:
+    """``‘90s``: an elided century, not a quotation."""
+    return text[pos + 1 : pos + 3].isdigit() and text[pos + 3 : pos + 4] in ("s", " ", "")

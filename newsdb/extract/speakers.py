@@ -1,0 +1,260 @@
+"""Who a cue's subject is: names, pronouns, descriptors, organizations and places.
+
+:class:`SpeakerResolver` turns the noun phrase that a speech cue points at
+("Mr. Lavrov", "he", "the Russian minister", "the United States") into an
+entity key of :class:`~newsdb.extract.doc.DocEntities`, or None.  It is
+deliberately cautious: a wrong speaker is worse than none, so a pronoun or a
+descriptor is resolved only when exactly one person fits.
+
+Statements are resolved in text order and each resolved attribution is
+remembered (:meth:`SpeakerResolver.remember`): the subject of the previous
+attribution is the first candidate for a later "he said" or "the official".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdb.extract.doc import DocEntities
+from newsdb.extract.quotes import paragraph_spans
+
+PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
+UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "it", "one", "who", "which", "that"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
+MAX_ANAPHORA_PARAGRAPHS = 2  # a pronoun looks back at most this many paragraphs
+
+# Descriptor heads that fit any official title; "the head of X diplomacy" means a foreign minister.
+GENERIC_OFFICIAL = frozenset({"official", "officer", "leader", "politician", "diplomat", "head", "chief"})
+OFFICIAL_TITLE_WORDS = frozenset(
+    {
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "ambassador",
+        "adviser",
+        "advisor",
+        "director",
+        "president",
+        "chancellor",
+        "premier",
+        "governor",
+        "senator",
+        "diplomat",
+        "envoy",
+        "leader",
+        "chief",
+        "head",
+        "commander",
+        "chairman",
+        "chairwoman",
+    }
+)
+DIPLOMACY_TITLE_WORDS = frozenset({"foreign", "diplomat", "ambassador", "envoy", "state"})
+_HONORIFIC = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mme|M)\.?\s+)$")
+
+
+@dataclass(slots=True)
+class Attributed:
+    """A resolved attribution, remembered for later pronouns and descriptors."""
+
+    speaker: str
+    position: int  # where the cue is
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """Resolves speaker noun phrases of one document, in text order."""
+
+    doc: Doc
+    ents: DocEntities
+    _titles: dict[str, list[str]] = field(default_factory=dict)
+    _last: Attributed | None = None
+    _paragraph_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._paragraph_starts = [s for s, _ in paragraph_spans(self.doc.text)]
+        self._titles = self._collect_titles()
+
+    # -- public -------------------------------------------------------------
+
+    def resolve(self, phrase: Span) -> str | None:
+        """Entity key of the speaker named by ``phrase``, or None when not certain."""
+        head = phrase.root
+        lower = head.text.lower()
+        if head.pos_ == "PRON" or lower in PERSONAL or lower in UNRESOLVED_PRONOUNS:
+            return self._pronoun(lower, phrase.start_char)
+        named = self._named(phrase)
+        if named is not None:
+            return named
+        return self._descriptor(phrase)
+
+    def remember(self, speaker: str | None, position: int) -> None:
+        """Record the speaker of an attribution at ``position`` (None clears nothing)."""
+        if speaker is not None and self.ents.get(speaker).kind == "person":
+            self._last = Attributed(speaker, position)
+
+    # -- names --------------------------------------------------------------
+
+    def _named(self, phrase: Span) -> str | None:
+        """The entity a name in the phrase refers to: the head first, then other names, right to left."""
+        head = phrase.root
+        key = self._entity_of_token(head)
+        if key is not None:
+            return key
+        if head.pos_ == "NOUN":
+            # "spokesman John Kirby" names the spokesman; "a spokesman for Clinton" does not
+            names = [t for t in head.rights if t.pos_ == "PROPN" and t.dep_ in NAME_DEPS and t.i < phrase.end]
+        else:
+            names = [t for t in phrase if t.pos_ == "PROPN"]
+        for token in reversed(names):
+            key = self._entity_of_token(token)
+            if key is not None and self.ents.get(key).kind == "person":
+                return key
+        return None
+
+    def _entity_of_token(self, token: Token) -> str | None:
+        return self.ents.entity_at(token.idx, token.idx + len(token.text))
+
+    # -- pronouns -----------------------------------------------------------
+
+    def _pronoun(self, lower: str, position: int) -> str | None:
+        gender = PERSONAL.get(lower)
+        if gender is None:
+            return None
+        candidates = self._anaphora_candidates(position)
+        fitting = [c for c in candidates if self._gender(c) in (None, gender)]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def _anaphora_candidates(self, position: int) -> list[str]:
+        """Persons a pronoun at ``position`` may refer to, without ranking.
+
+        The subject of the previous attribution (within a few paragraphs),
+        plus any person named as a grammatical subject since then; with no
+        recent attribution, every person named in this and the previous
+        paragraph.
+        """
+        window_start = self._window_start(position)
+        last = self._last
+        candidates: list[str] = []
+        if last is not None and last.position >= window_start:
+            candidates.append(last.speaker)
+            since = last.position
+            subjects_only = True
+        else:
+            since = self._window_start(position, paragraphs=1)
+            subjects_only = False
+        for key in self._persons_between(since, position, subjects_only):
+            if key not in candidates:
+                candidates.append(key)
+        return candidates
+
+    def _window_start(self, position: int, paragraphs: int = MAX_ANAPHORA_PARAGRAPHS) -> int:
+        starts = [s for s in self._paragraph_starts if s <= position]
+        if not starts:
+            return 0
+        return starts[max(0, len(starts) - 1 - paragraphs)]
+
+    def _persons_between(self, start: int, end: int, subjects_only: bool) -> list[str]:
+        keys: list[str] = []
+        for mention in self.ents.mentions:
+            if not start <= mention.start < end or mention.end > end:
+                continue
+            if self.ents.get(mention.entity).kind != "person" or mention.entity in keys:
+                continue
+            if subjects_only and not self._is_subject(mention.start, mention.end):
+                continue
+            keys.append(mention.entity)
+        return keys
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ in NAME_DEPS and root.head is not root:
+            root = root.head
+        return root.dep_ in SUBJECT_DEPS
+
+    def _gender(self, key: str) -> str | None:
+        """ "m"/"f" when a mention of ``key`` follows an honorific, else None."""
+        for mention in self.ents.mentions_of(key):
+            match = _HONORIFIC.search(self.doc.text[max(0, mention.start - 6) : mention.start])
+            if match:
+                return "m" if match.group(1) in ("Mr", "M") else "f"
+        return None
+
+    # -- descriptors --------------------------------------------------------
+
+    def _descriptor(self, phrase: Span) -> str | None:
+        """The one person whose title fits "the Russian minister" / "the official"."""
+        head = phrase.root
+        lemma = head.lemma_.lower()
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        modifiers = {t.text.lower() for t in phrase if t.i != head.i and t.pos_ in ("ADJ", "PROPN")}
+        diplomacy = lemma == "head" and any(t.lemma_.lower() == "diplomacy" for t in phrase)
+        named_before = set(self._persons_between(0, phrase.start_char, subjects_only=False))
+        matching = [
+            key
+            for key, titles in self._titles.items()
+            if key in named_before and any(self._title_fits(lemma, diplomacy, title) for title in titles)
+        ]
+        if modifiers:
+            narrowed = [k for k in matching if any(m in " ".join(self._titles[k]).lower() for m in modifiers)]
+            matching = narrowed or matching
+        if len(matching) == 1:
+            return matching[0]
+        last = self._last
+        if last is not None and last.speaker in matching:
+            candidates = self._anaphora_candidates(phrase.start_char)
+            fitting = [c for c in candidates if c in matching]
+            if fitting == [last.speaker]:
+                return last.speaker
+        return None
+
+    @staticmethod
+    def _title_fits(lemma: str, diplomacy: bool, title: str) -> bool:
+        words = {w.lower().strip(".,") for w in title.split()}
+        if diplomacy:
+            return bool(words & DIPLOMACY_TITLE_WORDS) and bool(words & OFFICIAL_TITLE_WORDS)
+        if lemma in words:
+            return True
+        return lemma in GENERIC_OFFICIAL and bool(words & OFFICIAL_TITLE_WORDS)
+
+    def _collect_titles(self) -> dict[str, list[str]]:
+        """Titles per person: the roles found so far plus the words before or beside each name."""
+        titles: dict[str, list[str]] = {}
+        for role in self.ents.roles:
+            titles.setdefault(role.person, []).append(role.title)
+        for mention in self.ents.mentions:
+            if self.ents.get(mention.entity).kind != "person":
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            title = _title_words(span)
+            if title:
+                titles.setdefault(mention.entity, []).append(title)
+        return titles
+
+
+def _title_words(name: Span) -> str:
+    """ "Foreign Minister" in "Foreign Minister Sergei Lavrov", "the spokesman" in "Kirby, the spokesman"."""
+    root = name.root
+    before = [t for t in root.lefts if t.i < name.start and t.dep_ in ("compound", "amod", "nmod")]
+    words: list[str] = []
+    if before:
+        words.append(name.doc[before[0].left_edge.i : name.start].text)
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i >= name.end and child.pos_ == "NOUN":
+            words.append(name.doc[child.left_edge.i : child.i + 1].text)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < name.start:
+        words.append(name.doc[root.head.left_edge.i : root.head.i + 1].text)
+    return " ".join(words)

@@ -1,0 +1,591 @@
+"""Statements: who said what, quoted directly, in part, or reported.
+
+:func:`find_statements` finds three kinds of :class:`Statement`:
+
+* ``direct``: a quotation that is a clause of its own, opening a sentence or
+  introduced by its cue ("“We oppose this line,” added Mr. Lavrov",
+  "Kim said: “...”"), or continuing an earlier direct quotation;
+* ``partial``: a quoted fragment inside reported speech ("he wants a
+  “forward-looking” relationship");
+* ``indirect``: the clause reported by a speech verb ("the United States said
+  deliveries were already underway") or introduced by "according to".
+
+The cue is found in this order: the frame after the closing mark
+(“...,” he said / said X), the frame before the opening mark (X said: “...”),
+a speech verb the quotation depends on, "according to X" in the sentence,
+then the context (a colon-ended cue sentence, or the speaker of the previous
+quotation in the paragraph).  A quoted fragment with no speech cue in its
+sentence (a film title, a scare quote) is not a statement; a clause-length
+quotation with no cue is one, with no speaker.
+
+Speakers are resolved by :class:`~newsdb.extract.speakers.SpeakerResolver`,
+cautiously: unresolved speakers are None with their surface text kept.
+Channels ("according to KCNA" when someone else speaks, "cited by Russian
+agencies", "Pyongyang reported") go to ``channel``/``channel_text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsdb.extract.doc import DocEntities
+from newsdb.extract.facts import Statement, StatementType
+from newsdb.extract.quotes import Quote, find_quotes, paragraph_spans
+from newsdb.extract.speakers import SpeakerResolver
+from newsdb.ingest.article import Article
+
+# Verbs that introduce speech.  Cognition verbs ("think", "believe") are not statements.
+SPEECH_VERBS = frozenset(
+    {
+        "say", "add", "declare", "tell", "note", "welcome", "insist", "state", "explain", "claim",
+        "argue", "warn", "announce", "stress", "emphasize", "emphasise", "write", "ask", "reply",
+        "respond", "answer", "continue", "acknowledge", "admit", "deny", "confirm", "report",
+        "suggest", "predict", "promise", "vow", "pledge", "urge", "tweet", "recall", "comment",
+        "remark", "observe", "complain", "boast", "concede", "assert", "maintain", "contend",
+        "charge", "denounce", "criticize", "criticise", "praise", "quip", "joke", "shout", "yell",
+        "testify", "speak", "conclude", "describe", "call", "reiterate", "affirm", "underline",
+        "point", "lament", "reveal", "disclose", "mention", "propose", "demand", "caution",
+        "retort", "exclaim", "muse", "wonder", "accuse", "blast", "slam", "hail",
+    }
+)  # fmt: skip
+# Speech verbs that report a clause ("said that ..."); "call", "describe" and the like only frame quotes.
+INDIRECT_VERBS = SPEECH_VERBS - frozenset(
+    {"welcome", "praise", "call", "describe", "denounce", "criticize", "criticise", "blast", "slam", "hail",
+     "speak", "comment", "continue", "quip", "joke", "shout", "yell", "ask", "answer", "wonder", "muse",
+     "demand", "propose", "accuse", "lament", "mention", "recall"}
+)  # fmt: skip
+# Verbs whose subject is a medium when another cue in the sentence has its own speaker.
+CHANNEL_VERBS = frozenset({"report"})
+# "cited by X", "quoted by X": X is the channel.
+CITING_VERBS = frozenset({"cite", "quote"})
+SENTENCE_END = frozenset({".", "!", "?"})
+FRAME_GAP_TOKENS = 8  # at most this many tokens between a closing mark and its cue verb
+ANCESTOR_DEPTH = 10
+MIN_CLAUSE_WORDS = 3
+TRAILING_STRIP = ", \n\t"
+MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
+
+
+@dataclass(slots=True)
+class _Cue:
+    """What attributes a statement: a cue (verb or "according to") and the speaker phrase."""
+
+    lemma: str
+    start: int
+    end: int
+    speaker: Span | None
+    sentence: Span
+    inherited: str | None = None  # speaker key taken from context rather than a phrase
+    inherited_text: str | None = None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    type: StatementType
+    start: int
+    end: int
+    cue: _Cue | None
+
+
+def find_statements(doc: Doc, article: Article, ents: DocEntities) -> list[Statement]:
+    """Direct, partial and indirect statements of one article, in text order."""
+    if doc.text != article.body:
+        raise ValueError("doc text differs from article body")
+    finder = _StatementFinder(doc, ents)
+    return finder.run()
+
+
+class _StatementFinder:
+    """The state of one document: its quotations, paragraphs and speaker memory."""
+
+    def __init__(self, doc: Doc, ents: DocEntities) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.ents = ents
+        self.quotes = find_quotes(doc.text)
+        self._quote_starts = [q.outer_start for q in self.quotes]
+        self.paragraphs = paragraph_spans(doc.text)
+        self._paragraph_starts = [s for s, _ in self.paragraphs]
+        self.resolver = SpeakerResolver(doc, ents)
+
+    # -- driver -------------------------------------------------------------
+
+    def run(self) -> list[Statement]:
+        candidates = self._quote_candidates() + self._indirect_candidates()
+        candidates.sort(key=lambda c: (c.start, c.end))
+        statements: list[Statement] = []
+        previous: dict[int, tuple[str | None, str | None]] = {}
+        for candidate in candidates:
+            statement = self._statement(candidate, previous)
+            if statement is not None:
+                statements.append(statement)
+        return statements
+
+    def _statement(self, candidate: _Candidate, previous: dict[int, tuple[str | None, str | None]]) -> Statement | None:
+        start, end = _trim(self.text, candidate.start, candidate.end)
+        if start >= end:
+            return None
+        statement = Statement(type=candidate.type, quote=self.text[start:end], start=start, end=end)
+        cue = candidate.cue
+        if cue is None:
+            return statement
+        statement.cue = cue.lemma
+        statement.cue_start, statement.cue_end = cue.start, cue.end
+        if cue.speaker is not None:
+            phrase = _speaker_phrase(cue.speaker)
+            statement.speaker_text = phrase.text
+            statement.speaker_start, statement.speaker_end = phrase.start_char, phrase.end_char
+            key = previous.get(cue.start, (None, None))[0] if cue.start in previous else None
+            statement.speaker = key if cue.start in previous else self.resolver.resolve(phrase)
+        elif cue.inherited is not None or cue.inherited_text is not None:
+            statement.speaker = cue.inherited
+            statement.speaker_text = cue.inherited_text
+        previous[cue.start] = (statement.speaker, statement.speaker_text)
+        self.resolver.remember(statement.speaker, cue.start)
+        self._channel(statement, cue)
+        return statement
+
+    # -- quotations -----------------------------------------------------------
+
+    def _quote_candidates(self) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for index, quote in enumerate(self.quotes):
+            inner = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            if inner is None or len(inner) == 0:
+                continue
+            candidate = self._quote_candidate(index, inner, found)
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def _quote_candidate(self, index: int, inner: Span, earlier: list[_Candidate]) -> _Candidate | None:
+        quote = self.quotes[index]
+        clause = _clause_like(inner)
+        opens_sentence = self._opens_sentence(quote)
+        cue = self._cue_after(quote, inner)
+        framed_before = False
+        if cue is None:
+            cue = self._cue_before(quote)
+            framed_before = cue is not None
+        if cue is None:
+            cue = self._cue_governing(inner)
+        if cue is None:
+            cue = self._according_to(inner.sent, exclude=inner)
+        if cue is None:
+            cue = self._cue_of_next_quote(index)
+        if cue is None and opens_sentence and clause:
+            cue = self._cue_from_context(quote, earlier)
+            if cue is None:
+                return _Candidate("direct", quote.start, quote.end, None)
+        if cue is None:
+            return None  # a scare quote or a title: nobody is said to have said it
+        direct = clause and (opens_sentence or framed_before)
+        return _Candidate("direct" if direct else "partial", quote.start, quote.end, cue)
+
+    def _opens_sentence(self, quote: Quote) -> bool:
+        """Nothing but a sentence end, a colon, another quotation or a paragraph start before the mark."""
+        pos = quote.open_at - 1
+        while pos >= 0 and self.text[pos] in " \t\u00a0":
+            pos -= 1
+        if pos < 0 or self.text[pos] == "\n":
+            return True
+        return self.text[pos] in '.!?:;”"»)—–-' or self._paragraph_start(quote.open_at)
+
+    def _paragraph_start(self, pos: int) -> bool:
+        idx = bisect.bisect_right(self._paragraph_starts, pos) - 1
+        return idx >= 0 and not self.text[self._paragraph_starts[idx] : pos].strip()
+
+    def _cue_after(self, quote: Quote, inner: Span) -> _Cue | None:
+        """“...,” he said / “...,” said Mr. Lavrov / “...”, welcomed the minister."""
+        if self.text[quote.start : quote.end].rstrip().endswith("."):
+            return None  # the quoted sentence ended: what follows is a new sentence
+        after = self.doc.char_span(quote.outer_end, len(self.text), alignment_mode="expand")
+        if after is None:
+            return None
+        tokens = [t for t in after[: FRAME_GAP_TOKENS + 2] if not t.is_space]
+        gap: list[Token] = []
+        for token in tokens:
+            if token.text in ("“", "«", "\n") or token.text in SENTENCE_END:
+                return None
+            if self._is_cue_verb(token):
+                speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
+                if gap and not _noun_phrase_gap(gap):
+                    return None
+                if speaker is None:
+                    return None
+                return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, token.sent)
+            if token.is_punct and not gap:
+                continue
+            gap.append(token)
+            if len(gap) > FRAME_GAP_TOKENS:
+                return None
+        return None
+
+    def _cue_of_next_quote(self, index: int) -> _Cue | None:
+        """“A” between the two countries “B,” said X: an editorial insertion splits one quotation."""
+        if index + 1 >= len(self.quotes):
+            return None
+        quote, nxt = self.quotes[index], self.quotes[index + 1]
+        gap = self.doc.char_span(quote.outer_end, nxt.open_at, alignment_mode="expand")
+        if gap is None or len(gap) > FRAME_GAP_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in gap):
+            return None
+        if any(t.text in SENTENCE_END or "\n" in t.text for t in gap):
+            return None
+        inner = self.doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
+        return None if inner is None else self._cue_after(nxt, inner)
+
+    def _cue_before(self, quote: Quote) -> _Cue | None:
+        """X said: “...” / He added, “...”."""
+        before = self.doc.char_span(0, quote.open_at, alignment_mode="contract")
+        if before is None or len(before) == 0:
+            return None
+        tokens = [t for t in before[-FRAME_GAP_TOKENS:] if not t.is_space]
+        if not tokens or tokens[-1].text not in (":", ","):
+            return None
+        for token in reversed(tokens[:-1]):
+            if token.text in SENTENCE_END or token.text in ("”", "\n") or "\n" in token.text:
+                return None
+            if self._is_cue_verb(token):
+                speaker = self._subject(token) or self._inverted_subject(token)
+                return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, token.sent)
+        return None
+
+    def _cue_governing(self, inner: Span) -> _Cue | None:
+        """The nearest speech verb the quotation depends on, with a subject outside the quotation."""
+        attached = [t for t in inner if t.head.i < inner.start or t.head.i >= inner.end]
+        verbs: list[Token] = []
+        for token in attached:
+            node = token.head
+            for _ in range(ANCESTOR_DEPTH):
+                if self._is_cue_verb(node) and not self._demoted(node) and not inner.start <= node.i < inner.end:
+                    verbs.append(node)
+                    break
+                if node.head is node:
+                    break
+                node = node.head
+        for verb in verbs:
+            speaker = self._subject(verb)
+            if speaker is not None and not (inner.start <= speaker.start < inner.end):
+                return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), speaker, verb.sent)
+        return None
+
+    def _cue_from_context(self, quote: Quote, earlier: list[_Candidate]) -> _Cue | None:
+        """A quotation with no cue of its own: "Kim said:" before it, or the same speaker as just before."""
+        colon = self._colon_cue(quote)
+        if colon is not None:
+            return colon
+        if not earlier:
+            return None
+        last = earlier[-1]
+        if last.cue is None or last.type != "direct":
+            return None
+        if self._paragraph_index(last.start) != self._paragraph_index(quote.open_at):
+            return None
+        between = self.text[last.end : quote.open_at]
+        if len(between) > 3 and not self._only_frame(last, quote):
+            return None
+        return last.cue
+
+    def _only_frame(self, last: _Candidate, quote: Quote) -> bool:
+        """Between the two quotations there is only the previous cue's frame ("he said.")."""
+        cue = last.cue
+        if cue is None:
+            return False
+        rest = self.text[max(cue.end, last.end) : quote.open_at]
+        return len(rest.strip(' .,;:\n”"»')) == 0 and cue.start >= last.end
+
+    def _colon_cue(self, quote: Quote) -> _Cue | None:
+        """The sentence before ends with a colon and has a speech verb: "Kim said:" / "He told reporters:"."""
+        before = self.text[: quote.open_at].rstrip()
+        if not before.endswith(":"):
+            return None
+        token_span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if token_span is None:
+            return None
+        sentence = token_span[0].sent
+        for token in sentence:
+            if token.idx >= len(before):
+                break
+            if self._is_cue_verb(token):
+                speaker = self._subject(token)
+                if speaker is not None:
+                    return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, sentence)
+        return None
+
+    # -- indirect speech -----------------------------------------------------
+
+    def _indirect_candidates(self) -> list[_Candidate]:
+        found: list[_Candidate] = []
+        for token in self.doc:
+            if self._is_cue_verb(token) and token.lemma_.lower() in INDIRECT_VERBS and not self._demoted(token):
+                candidate = self._reported_clause(token)
+                if candidate is not None:
+                    found.append(candidate)
+        for sentence in self.doc.sents:
+            according = self._according_to_clause(sentence)
+            if according is not None:
+                found.append(according)
+        return found
+
+    def _reported_clause(self, verb: Token) -> _Candidate | None:
+        if self._inside_quote(verb.idx):
+            return None
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is None:
+            return None
+        if self._is_cue_verb(clause) and self._demoted(clause):
+            clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
+        span = _clause_span(clause)
+        if span is None or not _has_subject(clause) or self._quoted_share(span) >= MAX_QUOTED_SHARE:
+            return None
+        speaker = self._subject(verb)
+        if speaker is None:
+            return None
+        cue = _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), speaker, verb.sent)
+        return _Candidate("indirect", span.start_char, self._close_quotes(span), cue)
+
+    def _according_to_clause(self, sentence: Span) -> _Candidate | None:
+        """ "According to X, <clause>" when no other cue in the sentence has a speaker."""
+        phrase = _according_phrase(sentence)
+        if phrase is None:
+            return None
+        according, source = phrase
+        if self._speaking_head(according) is not None:
+            return None  # "Kim said ..., according to KCNA": KCNA is a channel
+        main = according.head
+        if main.i == according.i or main.pos_ not in ("VERB", "AUX"):
+            return None
+        span = _clause_span(main, exclude=according)
+        if span is None or self._quoted_share(span) >= MAX_QUOTED_SHARE:
+            return None
+        to = according.nbor()
+        cue = _Cue("according to", according.idx, to.idx + len(to.text), source, sentence)
+        return _Candidate("indirect", span.start_char, self._close_quotes(span), cue)
+
+    def _according_to(self, sentence: Span, exclude: Span) -> _Cue | None:
+        phrase = _according_phrase(sentence)
+        if phrase is None:
+            return None
+        according, source = phrase
+        if exclude.start <= according.i < exclude.end or self._speaking_head(according) is not None:
+            return None
+        to = according.nbor()
+        return _Cue("according to", according.idx, to.idx + len(to.text), source, sentence)
+
+    def _speaking_head(self, according: Token) -> Token | None:
+        """The speech verb "according to" hangs from, when that verb has its own subject."""
+        node = according.head
+        for _ in range(ANCESTOR_DEPTH):
+            if self._is_cue_verb(node) and self._subject(node) is not None:
+                return node
+            if node.head is node:
+                return None
+            node = node.head
+        return None
+
+    # -- channels -------------------------------------------------------------
+
+    def _channel(self, statement: Statement, cue: _Cue) -> None:
+        """ "cited by / quoted by X", "according to X" (another speaker), "X reported" (another cue)."""
+        phrase = self._citing_phrase(cue.sentence) or self._reporting_phrase(cue) or self._according_channel(cue)
+        if phrase is None:
+            return
+        statement.channel_text = phrase.text
+        key = self.ents.entity_at(phrase.root.idx, phrase.root.idx + len(phrase.root.text))
+        if key is not None and key != statement.speaker and self.ents.get(key).kind != "person":
+            statement.channel = key
+
+    def _citing_phrase(self, sentence: Span) -> Span | None:
+        for token in sentence:
+            if token.lemma_.lower() in CITING_VERBS and token.tag_ == "VBN":
+                for agent in token.children:
+                    if agent.dep_ == "agent":
+                        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return _noun_phrase(obj)
+        return None
+
+    def _reporting_phrase(self, cue: _Cue) -> Span | None:
+        if cue.lemma == "according to":
+            return None
+        for token in cue.sentence:
+            if token.lemma_.lower() in CHANNEL_VERBS and self._demoted(token):
+                subject = self._subject(token)
+                if subject is not None:
+                    return subject
+        return None
+
+    def _according_channel(self, cue: _Cue) -> Span | None:
+        if cue.lemma == "according to":
+            return None
+        phrase = _according_phrase(cue.sentence)
+        if phrase is None or self._speaking_head(phrase[0]) is None:
+            return None
+        return phrase[1]
+
+    # -- helpers --------------------------------------------------------------
+
+    def _is_cue_verb(self, token: Token) -> bool:
+        """A speech verb used as a verb ("cited by X", "a film called ..." are not cues)."""
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+            return False
+        participle = token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl")
+        return not participle or _has_subject(token)
+
+    def _demoted(self, verb: Token) -> bool:
+        """ "Pyongyang reported" is a channel when another cue in the sentence has a speaker."""
+        if verb.lemma_.lower() not in CHANNEL_VERBS:
+            return False
+        for token in verb.sent:
+            other = token.i != verb.i and token.lemma_.lower() in SPEECH_VERBS - CHANNEL_VERBS
+            if other and token.pos_ in ("VERB", "AUX") and _has_subject(token):
+                return True
+        return False
+
+    def _subject(self, verb: Token, after_pos: int | None = None) -> Span | None:
+        """The subject of ``verb``, inherited from the verb it is coordinated with or hangs from."""
+        node = verb
+        for _ in range(3):
+            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                if after_pos is not None and subject.idx < after_pos:
+                    return None
+                if subject.dep_ == "nsubjpass":
+                    return None  # "was told": the speaker is not the subject
+                return _noun_phrase(subject)
+            if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
+                return None
+            node = node.head
+        return None
+
+    def _inverted_subject(self, verb: Token) -> Span | None:
+        """ "said Mr. Lavrov", "declared the Russian minister": the noun phrase right after the verb."""
+        nxt = verb.i + 1
+        if nxt >= len(self.doc):
+            return None
+        for child in verb.rights:
+            if child.dep_ in ("dobj", "nsubj", "attr", "npadvmod", "dative", "oprd") and child.pos_ in (
+                "PROPN",
+                "NOUN",
+            ):
+                phrase = _noun_phrase(child)
+                if phrase.start <= nxt + 1:
+                    return phrase
+        return None
+
+    def _close_quotes(self, span: Span) -> int:
+        """End of ``span``, moved past the closing mark of a quotation that opens inside it."""
+        end = span.end_char
+        idx = bisect.bisect_right(self._quote_starts, end) - 1
+        if idx >= 0:
+            quote = self.quotes[idx]
+            if span.start_char <= quote.outer_start < end < quote.outer_end and quote.paragraphs == 1:
+                end = quote.outer_end
+        return end
+
+    def _inside_quote(self, pos: int) -> bool:
+        idx = bisect.bisect_right(self._quote_starts, pos) - 1
+        return idx >= 0 and self.quotes[idx].outer_start <= pos < self.quotes[idx].outer_end
+
+    def _quoted_share(self, span: Span) -> float:
+        length = max(1, span.end_char - span.start_char)
+        covered = 0
+        for quote in self.quotes:
+            if quote.outer_end <= span.start_char:
+                continue
+            if quote.outer_start >= span.end_char:
+                break
+            covered += min(quote.end, span.end_char) - max(quote.start, span.start_char)
+        return covered / length
+
+    def _paragraph_index(self, pos: int) -> int:
+        return bisect.bisect_right(self._paragraph_starts, pos) - 1
+
+
+# -- spans --------------------------------------------------------------------
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The noun phrase headed by ``head``: its left part and names to its right, no clauses."""
+    doc = head.doc
+    start = head.left_edge.i
+    end = head.i + 1
+    while end < len(doc) and doc[end].head.i in range(start, end) and doc[end].dep_ in ("compound", "flat", "appos"):
+        if doc[end].pos_ != "PROPN":
+            break
+        end += 1
+    if head.pos_ == "NOUN" and end < len(doc) and doc[end].lower_ == "of" and doc[end].head.i == head.i:
+        end = doc[end].right_edge.i + 1  # "the head of Russian diplomacy"
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+def _speaker_phrase(phrase: Span) -> Span:
+    """Trim punctuation and a leading relative clause from a speaker phrase."""
+    start, end = phrase.start, phrase.end
+    doc = phrase.doc
+    closing = [t.i for t in phrase if t.text == ")" and t.i < phrase.root.i]
+    if closing:
+        start = closing[-1] + 1  # "(Pyongyang) North Korean leader Kim Jong-un": drop the dateline
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _clause_span(clause: Token, exclude: Token | None = None) -> Span | None:
+    """The subtree of ``clause`` without a leading "that", ``exclude``'s subtree, or edge punctuation."""
+    tokens = [t for t in clause.subtree if exclude is None or not _in_subtree(t, exclude)]
+    if not tokens:
+        return None
+    doc = clause.doc
+    start, end = tokens[0].i, tokens[-1].i + 1
+    while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in '”"»’':
+        end -= 1
+    if end - start < MIN_CLAUSE_WORDS:
+        return None
+    return doc[start:end]
+
+
+def _in_subtree(token: Token, root: Token) -> bool:
+    return root.left_edge.i <= token.i <= root.right_edge.i and (token == root or root in token.ancestors)
+
+
+def _according_phrase(sentence: Span) -> tuple[Token, Span] | None:
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            obj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return token, _noun_phrase(obj)
+    return None
+
+
+def _clause_like(inner: Span) -> bool:
+    words = [t for t in inner if not t.is_punct and not t.is_space]
+    if len(words) < MIN_CLAUSE_WORDS:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in words) or inner.text.rstrip().endswith((".", "?", "!"))
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+
+
+def _noun_phrase_gap(gap: list[Token]) -> bool:
+    """The words between a closing mark and the cue are a subject: no verbs, no sentence end."""
+    return all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT", "NUM", "CCONJ", "ADP", "PART") for t in gap)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in TRAILING_STRIP:
+        end -= 1
+    return start, end
