@@ -10,7 +10,7 @@ from newsdb.cli import main
 from newsdb.cli.context import AppContext, pass_app
 from newsdb.db.connection import describe_connect_error, masked
 from newsdb.db.embedded import EmbeddedServer, EmbeddedServerError
-from newsdb.db.migrate import SchemaError, current_revision, downgrade, head_revision, upgrade
+from newsdb.db.migrate import SchemaError, check_current, current_revision, downgrade, head_revision, upgrade
 
 
 @main.group()
@@ -111,14 +111,12 @@ def _schema_line(app: AppContext) -> str:
     try:
         engine = app.engine(check_schema=False)
         current = current_revision(engine)
+        check_current(engine)
     except click.ClickException as exc:
         return f"unreachable: {exc.message}"
-    head = head_revision()
-    if current is None:
-        return f"empty (run `newsdb db upgrade` to create revision {head})"
-    if current == head:
-        return f"{current} (up to date)"
-    return f"{current} (newsdb needs {head}: run `newsdb db upgrade`)"
+    except SchemaError as exc:
+        return f"{current or 'empty'}: {exc}"
+    return f"{current} (up to date)"
 
 
 def _human_bytes(n: int) -> str:

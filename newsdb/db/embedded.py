@@ -380,7 +380,7 @@ class EmbeddedServer:
             detail = _last_line(result.stderr) or _last_line(result.stdout)
             log_tail = ""
             with contextlib.suppress(OSError):
-                log_tail = _last_line(self.log_file.read_text(errors="replace"))
+                log_tail = _last_problem(self.log_file.read_text(errors="replace")[-20000:])
             if "No space left" in (detail + log_tail):
                 raise EmbeddedServerError(f"the disk holding {self.pgdata} is full; free space and retry")
             raise EmbeddedServerError(
@@ -406,9 +406,12 @@ class EmbeddedServer:
 
     def _remove_stale_pidfile(self) -> None:
         """After a crash, postmaster.pid may name a pid now used by something else."""
-        pidfile = self.pgdata / "postmaster.pid"
-        if pidfile.exists() and self._live_pid() is None:
-            pidfile.unlink()
+        if self._live_pid() is not None:
+            return
+        (self.pgdata / "postmaster.pid").unlink(missing_ok=True)
+        # The socket's lock file names the dead postmaster too; the socket dir is ours alone.
+        for leftover in self.socket_dir.glob(".s.PGSQL.*"):
+            leftover.unlink(missing_ok=True)
 
 
 def _free_port() -> int:
@@ -428,6 +431,16 @@ def _port_is_free(port: int) -> bool:
         except OSError:
             return False
     return True
+
+
+def _last_problem(log: str) -> str:
+    """The last FATAL/ERROR/PANIC line of a server log, else its last line."""
+    lines = [line.strip() for line in log.splitlines() if line.strip()]
+    for line in reversed(lines):
+        for level in ("FATAL:", "PANIC:", "ERROR:"):
+            if level in line:
+                return line[line.index(level) :]
+    return lines[-1] if lines else ""
 
 
 def _last_line(text: str) -> str:
