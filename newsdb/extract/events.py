@@ -1,14 +1,445 @@
-"""Events: PLOVER-typed events from trigger words and the dependency parse."""
+"""Events: PLOVER-typed events from trigger words and the dependency parse.
+
+A trigger is a verb or noun whose lemma is in ``TRIGGERS`` ("meeting",
+"visit", "denounce", "delivered", "exercises" with a military modifier...).
+Around it the parse gives:
+
+* participants: the subject of a verb (or of the light verb governing a
+  noun: "made a visit", "held exercises"), a possessor ("Russia's offensive")
+  or a "by" agent is the actor; a direct object, "to"/"against" object the
+  recipient; "with X" / "between X and Y" participants; "from X" the actor of
+  a delivery;
+* place: a place named by "in/at/to" on the trigger or its light verb;
+* date: a DATE entity on the trigger, its light verb or its "planned/
+  scheduled for" modifier, normalised by ``dates.py``;
+* context: future ("will", "possible", "planned", "scheduled"), hypothetical
+  ("could", "would", "if"), historical ("former", "ago"), else occurred.
+
+Precision over recall: a negated trigger is dropped, and so is one with no
+participant, place or date (a headline such as "Deliveries in progress?").
+A definite re-mention ("this historic summit", "The September summit") of an
+earlier meeting with two or more participants is folded into that event
+instead of becoming a new one.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterable
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
+from newsdb.extract import dates
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.facts import Event
+from newsdb.extract.facts import Event, EventContext, Participant, ParticipantRole
 from newsdb.ingest.article import Article
 
 
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    mode: str | None = None
+    needs_modifier: frozenset[str] = frozenset()  # noun triggers valid only with one of these modifiers
+    pos: frozenset[str] = frozenset({"NOUN", "VERB"})
+    needs_partner: bool = False  # "meet" needs someone met: "help North Korea meet its needs" is no meeting
+
+
+_MILITARY = frozenset({"military", "joint", "trilateral", "naval", "air", "war", "live-fire", "army", "drill"})
+_WEAPON = frozenset({"weapon", "weapons", "missile", "nuclear", "rocket", "ballistic", "launch", "bomb"})
+
+TRIGGERS: dict[str, Trigger] = {
+    # CONSULT
+    "meeting": Trigger("CONSULT", "meeting"),
+    "meet": Trigger("CONSULT", "meeting", needs_partner=True),
+    "talk": Trigger("CONSULT", "talks", frozenset({"peace", "bilateral", "trilateral", "direct", "nuclear"})),
+    "negotiation": Trigger("CONSULT", "negotiation"),
+    "negotiate": Trigger("CONSULT", "negotiation"),
+    "summit": Trigger("CONSULT", "summit"),
+    "visit": Trigger("CONSULT", "visit"),
+    "trip": Trigger("CONSULT", "trip"),
+    # AGREE / COOPERATE
+    "agreement": Trigger("AGREE", "agreement"),
+    "accord": Trigger("AGREE", "agreement", pos=frozenset({"NOUN"})),  # not "according to"
+    "treaty": Trigger("AGREE", "agreement"),
+    "agree": Trigger("AGREE"),
+    "cooperate": Trigger("COOPERATE"),
+    "cooperation": Trigger("COOPERATE"),
+    # AID
+    "deliver": Trigger("AID"),
+    "delivery": Trigger("AID"),
+    "supply": Trigger("AID"),
+    "aid": Trigger("AID"),
+    "assistance": Trigger("AID"),
+    # MOBILIZE
+    "exercise": Trigger("MOBILIZE", "military-exercise", _MILITARY),
+    "drill": Trigger("MOBILIZE", "military-exercise", _MILITARY),
+    "test": Trigger("MOBILIZE", "weapons-test", _WEAPON),
+    "deploy": Trigger("MOBILIZE", "deployment"),
+    "deployment": Trigger("MOBILIZE", "deployment"),
+    # ACCUSE / REJECT / THREATEN / REQUEST / SUPPORT
+    "denounce": Trigger("ACCUSE"),
+    "accuse": Trigger("ACCUSE"),
+    "condemn": Trigger("ACCUSE"),
+    "criticize": Trigger("ACCUSE"),
+    "criticise": Trigger("ACCUSE"),
+    "blame": Trigger("ACCUSE"),
+    "reject": Trigger("REJECT"),
+    "refuse": Trigger("REJECT"),
+    "threaten": Trigger("THREATEN"),
+    "demand": Trigger("REQUEST"),
+    "urge": Trigger("REQUEST"),
+    "support": Trigger("SUPPORT"),
+    "endorse": Trigger("SUPPORT"),
+    # SANCTION / COERCE / ASSAULT / PROTEST / INVESTIGATE / RETREAT
+    "sanction": Trigger("SANCTION"),
+    "embargo": Trigger("SANCTION"),
+    "arrest": Trigger("COERCE"),
+    "detain": Trigger("COERCE"),
+    "expel": Trigger("COERCE"),
+    "attack": Trigger("ASSAULT"),
+    "invade": Trigger("ASSAULT"),
+    "invasion": Trigger("ASSAULT"),
+    "offensive": Trigger("ASSAULT"),
+    "bomb": Trigger("ASSAULT"),
+    "shell": Trigger("ASSAULT"),
+    "protest": Trigger("PROTEST"),
+    "investigate": Trigger("INVESTIGATE"),
+    "investigation": Trigger("INVESTIGATE"),
+    "withdraw": Trigger("RETREAT"),
+    "withdrawal": Trigger("RETREAT"),
+}
+
+# Verbs whose subject is the actor of their object noun: "made a visit", "held exercises".
+LIGHT_VERBS = frozenset({"make", "hold", "conduct", "carry", "pay", "stage", "have", "join", "sign", "reach", "launch"})
+# Nouns that only count their "of" object: "a series of weapons tests".
+QUANTITY_NOUNS = frozenset({"series", "number", "wave", "round", "string", "spate", "set"})
+# Types whose event needs an actor (else the parse did not find who acted).
+NEEDS_ACTOR = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "ASSAULT", "SANCTION", "COERCE"})
+
+FUTURE_MODIFIERS = frozenset({"possible", "planned", "proposed", "upcoming", "scheduled", "future", "next", "expected"})
+FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "set", "propose"})
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may"})
+_MILITARY_GOODS = frozenset({"weapon", "munition", "ammunition", "arm", "missile", "shell", "military", "drone"})
+
+
 def find_events(doc: Doc, article: Article, ents: DocEntities) -> list[Event]:
-    """PLOVER events reported in one article."""
-    return []
+    """PLOVER events reported in one article, in text order."""
+    events: list[Event] = []
+    for token in doc:
+        trigger = _trigger(token)
+        if trigger is None or _negated(token):
+            continue
+        event = _build(token, trigger, article, ents)
+        if event is None:
+            continue
+        if _fold_into_earlier(event, token, events):
+            continue
+        if _has_substance(event):
+            events.append(event)
+    return events
+
+
+# -- trigger recognition -----------------------------------------------------------
+
+
+def _trigger(token: Token) -> Trigger | None:
+    trigger = TRIGGERS.get(token.lemma_.lower())
+    if trigger is None or token.pos_ not in trigger.pos:
+        return None
+    if trigger.needs_modifier:
+        modifiers = {t.lower_ for t in token.lefts} | {t.lemma_.lower() for t in token.lefts}
+        if token.pos_ != "NOUN" or not modifiers & trigger.needs_modifier:
+            return None
+    return trigger
+
+
+def _negated(token: Token) -> bool:
+    governor = _governor(token)
+    return any(t.dep_ == "neg" for t in (*token.children, *governor.children))
+
+
+def _governor(token: Token) -> Token:
+    """The verb that carries a noun trigger ("made" in "made a visit"), else the trigger."""
+    anchor = _anchor(token)
+    if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.lemma_ in LIGHT_VERBS:
+        return anchor.head
+    if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB":
+        return anchor.head
+    return token
+
+
+def _anchor(token: Token) -> Token:
+    """ "tests" in "a series of weapons tests" is anchored on "series"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in QUANTITY_NOUNS:
+        return head.head
+    return token
+
+
+# -- building one event ------------------------------------------------------------
+
+
+def _build(token: Token, trigger: Trigger, article: Article, ents: DocEntities) -> Event | None:
+    sentence = token.sent
+    participants = _participants(token, trigger, ents)
+    place = _place(token, ents, {p.entity for p in participants})
+    context = _context(token)
+    date_span = _date_span(token)
+    mode = _mode(token, trigger)
+    event = Event(
+        type=trigger.type,
+        trigger=token.text,
+        start=token.idx,
+        end=token.idx + len(token.text),
+        context=context,
+        mode=mode,
+        participants=participants,
+        place=place,
+        summary=sentence.text.strip(),
+    )
+    if date_span is not None:
+        event.date_text = date_span.text
+        prefer: dates.Prefer = "future" if context == "future" else "past"
+        found = dates.normalize_date(date_span.text, article.published_at, prefer)
+        if found is not None:
+            event.date, event.date_precision = found.date, found.precision
+    if trigger.type in NEEDS_ACTOR and not any(p.role == "actor" for p in participants):
+        return None
+    if trigger.needs_partner and all(p.role == "actor" for p in participants):
+        return None
+    return event
+
+
+def _mode(token: Token, trigger: Trigger) -> str | None:
+    if trigger.type != "AID":
+        return trigger.mode
+    goods = [t for t in _aid_goods(token) for t in t.subtree]
+    if any(t.lemma_.lower() in _MILITARY_GOODS for t in goods):
+        return "military-aid"
+    return trigger.mode
+
+
+def _aid_goods(token: Token) -> list[Token]:
+    """What is delivered: the object, "with X", or the noun a participle modifies."""
+    goods = [t for t in token.children if t.dep_ in ("dobj", "nsubjpass")]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "of"):
+            goods.extend(t for t in prep.children if t.dep_ == "pobj")
+    if token.dep_ == "acl":
+        goods.append(token.head)
+    return goods
+
+
+def _has_substance(event: Event) -> bool:
+    return bool(event.participants or event.place or event.date_text)
+
+
+# -- participants ------------------------------------------------------------------
+
+
+def _participants(token: Token, trigger: Trigger, ents: DocEntities) -> list[Participant]:
+    found: list[Participant] = []
+
+    def add(tokens: Iterable[Token], role: ParticipantRole) -> None:
+        for t in tokens:
+            for key in _entities_of(t, ents):
+                if all(p.entity != key for p in found):
+                    found.append(Participant(entity=key, role=role))
+
+    governor = _governor(token)
+    anchor = _anchor(token)
+    if token.pos_ == "VERB":
+        passive = any(c.dep_ == "nsubjpass" for c in token.children)
+        add(_subjects(token, "nsubj"), "actor")
+        add(_prep_objects(token, ("by",)), "actor")
+        add(_subjects(token, "nsubjpass") if passive else [], "recipient")
+        add([c for c in token.children if c.dep_ in ("dobj", "iobj", "dative")], "recipient")
+    else:
+        add(_possessors(token, ents), "actor")
+        add(_prep_objects(anchor, ("by",)), "actor")
+        if governor is not token:
+            add(_subjects(governor, "nsubj"), "actor")
+    if trigger.type == "AID":
+        add(_prep_objects(token, ("from",)), "actor")
+        add(_prep_objects(token, ("to",)), "recipient")
+    if trigger.type == "ACCUSE":
+        add(_accused(token), "recipient")
+    if trigger.type == "SUPPORT":
+        add(_prep_objects(token, ("for",)), "recipient")
+    if trigger.type in ("ASSAULT", "SANCTION", "THREATEN"):
+        add(_prep_objects(token, ("against", "on")), "recipient")
+    add(_prep_objects(token, ("with", "between", "among")), "participant")
+    return found
+
+
+def _entities_of(token: Token, ents: DocEntities) -> list[str]:
+    """Entity keys named by a token and its conjuncts ("Seoul and Washington")."""
+    keys: list[str] = []
+    for t in [token, *token.conjuncts]:
+        if t.pos_ == "PRON" and t.dep_ == "nsubj" and t.head.dep_ == "relcl":
+            t = t.head.head  # "this country which supports": the relative's antecedent
+        key = ents.entity_at(t.idx, t.idx + len(t.text))
+        if key is not None and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _subjects(verb: Token, dep: str) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ == dep]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == dep]  # "Seoul has moved ... and joined"
+    return subjects
+
+
+def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    objects: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
+            objects.extend(t for t in prep.children if t.dep_ == "pobj")
+    return objects
+
+
+def _possessors(token: Token, ents: DocEntities) -> list[Token]:
+    """ "Russia's offensive" -> Russia; "his meeting" -> the person subject he refers to."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ != "poss":
+            continue
+        if child.pos_ != "PRON":
+            out.append(child)
+        elif child.lower_ in ("his", "her"):
+            subject = _person_subject_above(token, ents)
+            if subject is not None:
+                out.append(subject)
+    return out
+
+
+def _person_subject_above(token: Token, ents: DocEntities) -> Token | None:
+    """The nearest named person that is the subject of a clause governing ``token``."""
+    for ancestor in token.ancestors:
+        for child in ancestor.children:
+            if child.dep_ != "nsubj":
+                continue
+            key = ents.entity_at(child.idx, child.idx + len(child.text))
+            if key is not None and ents.get(key).kind == "person":
+                return child
+    return None
+
+
+def _accused(token: Token) -> list[Token]:
+    """Who is denounced: the object itself, or its "of"-object/possessor ("the policy of the US")."""
+    out: list[Token] = []
+    for obj in (c for c in token.children if c.dep_ == "dobj"):
+        out.append(obj)
+        out.extend(c for c in obj.children if c.dep_ == "poss")
+        out.extend(_prep_objects(obj, ("of",)))
+    return out
+
+
+# -- place, date, context -------------------------------------------------------
+
+
+def _place(token: Token, ents: DocEntities, participants: set[str]) -> str | None:
+    heads = {token, _anchor(token), _governor(token)}
+    for head in heads:
+        for obj in _prep_objects(head, ("in", "at", "to")):
+            for t in _noun_phrase(obj):
+                key = ents.entity_at(t.idx, t.idx + len(t.text))
+                if key is not None and key not in participants and ents.get(key).kind == "place":
+                    return key
+    return None
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head and its left modifiers, without relative clauses or prepositional phrases."""
+    return [t for left in head.lefts for t in left.subtree] + [head]
+
+
+def _date_span(token: Token) -> Span | None:
+    """A DATE entity attached to the trigger, its anchor, light verb or "planned for" modifier."""
+    doc = token.doc
+    heads = [token, _anchor(token), _governor(token)]
+    heads.extend(c for c in token.children if c.dep_ == "acl")
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep":
+                candidates = [t for t in child.children if t.dep_ == "pobj"]
+            elif child.dep_ in ("npadvmod", "tmod", "compound", "nmod"):
+                candidates = [child]
+            else:
+                continue
+            for cand in candidates:
+                if cand.ent_type_ == "DATE":
+                    span = _ent_span(doc, cand)
+                    if not _is_duration(span.text):
+                        return span
+    return None
+
+
+def _is_duration(text: str) -> bool:
+    """ "two-day" (a visit's length), "three weeks": how long, not when."""
+    words = text.lower().replace("-", " ").split()
+    return (
+        len(words) >= 2
+        and words[-1].rstrip("s") in ("day", "week", "month", "year", "hour")
+        and (words[0].isdigit() or words[0] in _NUMBER_WORDS)
+    )
+
+
+_NUMBER_WORDS = frozenset(
+    ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"]
+)
+
+
+def _ent_span(doc: Doc, token: Token) -> Span:
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return doc[token.i : token.i + 1]
+
+
+def _context(token: Token) -> EventContext:
+    governor = _governor(token)
+    related = [*token.children, *governor.children]
+    if token.dep_ == "pobj":
+        related.extend(token.head.head.children)  # "at a joint meeting": the verb above the preposition
+        verb = token.head.head
+    else:
+        verb = governor
+    words = {t.lower_ for t in related} | {t.lemma_.lower() for t in related}
+    aux = {t.lower_ for t in verb.children if t.dep_ == "aux"} | {t.lower_ for t in token.children if t.dep_ == "aux"}
+    if token.dep_ in ("acl", "relcl") or verb.dep_ == "acl":
+        aux |= {t.lower_ for t in verb.head.children if t.dep_ == "aux"}
+    acl_verbs = {c.lemma_.lower() for c in token.children if c.dep_ == "acl"}
+    if "former" in words or "ago" in {t.lower_ for t in token.sent}:
+        return "historical"
+    if words & FUTURE_MODIFIERS or acl_verbs & FUTURE_VERBS or aux & {"will", "shall"}:
+        return "future"
+    if aux & HYPOTHETICAL_AUX or any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in related):
+        return "hypothetical"
+    return "occurred"
+
+
+# -- re-mentions -----------------------------------------------------------------
+
+
+def _fold_into_earlier(event: Event, token: Token, events: list[Event]) -> bool:
+    """Fold "this historic summit" into the earlier meeting it refers to; True if folded."""
+    if event.type != "CONSULT" or event.participants:
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    if not determiners & {"this", "the", "that"}:
+        return False
+    for earlier in reversed(events):
+        if earlier.type != "CONSULT" or len(earlier.participants) < 2 or earlier.context != "occurred":
+            continue
+        if event.date_text and earlier.date_text and not _same_period(event.date_text, earlier.date_text):
+            continue
+        if event.mode == "summit":
+            earlier.mode = "summit"
+        return True
+    return False
+
+
+def _same_period(a: str, b: str) -> bool:
+    return dates.clean_expression(a) == dates.clean_expression(b)
