@@ -42,9 +42,7 @@ def upgrade() -> None:
         sa.Column("code", sa.Text(), nullable=False),
         sa.Column("label", sa.Text(), nullable=False),
         sa.Column("description", sa.Text(), nullable=False),
-        sa.Column(
-            "former_code", sa.Text(), nullable=True, comment="Earlier PLOVER name, e.g. DEMAND for REQUEST."
-        ),
+        sa.Column("former_code", sa.Text(), nullable=True, comment="Earlier PLOVER name, e.g. DEMAND for REQUEST."),
         sa.PrimaryKeyConstraint("code", name=op.f("pk_event_type")),
         comment="PLOVER event types: code, readable label, description.",
     )
@@ -160,9 +158,7 @@ def upgrade() -> None:
             comment="Short error kind, e.g. empty, binary, bad-json.",
         ),
         sa.Column("message", sa.Text(), nullable=False),
-        sa.Column(
-            "excerpt", sa.Text(), nullable=True, comment="The first bytes of the input, for diagnosis."
-        ),
+        sa.Column("excerpt", sa.Text(), nullable=True, comment="The first bytes of the input, for diagnosis."),
         sa.Column(
             "created_at",
             sa.DateTime(timezone=True),
@@ -171,9 +167,7 @@ def upgrade() -> None:
             comment="When newsdb stored this row (UTC).",
         ),
         sa.CheckConstraint("btrim(message) <> ''", name=op.f("ck_ingest_error_message_not_blank")),
-        sa.CheckConstraint(
-            "line_number IS NULL OR line_number > 0", name=op.f("ck_ingest_error_line_number_positive")
-        ),
+        sa.CheckConstraint("line_number IS NULL OR line_number > 0", name=op.f("ck_ingest_error_line_number_positive")),
         sa.ForeignKeyConstraint(
             ["ingest_run_id"],
             ["ingest_run.id"],
@@ -217,15 +211,11 @@ def upgrade() -> None:
     op.create_table(
         "article",
         sa.Column("id", sa.BigInteger(), sa.Identity(always=True), nullable=False),
-        sa.Column(
-            "source_id", sa.BigInteger(), nullable=True, comment="Who published it (null when unknown)."
-        ),
+        sa.Column("source_id", sa.BigInteger(), nullable=True, comment="Who published it (null when unknown)."),
         sa.Column("title", sa.Text(), nullable=True),
         sa.Column("section", sa.Text(), nullable=True, comment="Section or rubric, e.g. North Korea."),
         sa.Column("dateline", sa.Text(), nullable=True, comment="Place in the dateline, e.g. Pyongyang."),
-        sa.Column(
-            "published_at", sa.DateTime(timezone=True), nullable=True, comment="Publication time, UTC."
-        ),
+        sa.Column("published_at", sa.DateTime(timezone=True), nullable=True, comment="Publication time, UTC."),
         sa.Column("language", sa.Text(), nullable=True, comment="BCP 47 language code, e.g. en."),
         sa.Column("url", sa.Text(), nullable=True, comment="Canonical URL, when known."),
         sa.Column(
@@ -469,9 +459,7 @@ def upgrade() -> None:
         sa.CheckConstraint(
             "place_type IN ('country', 'region', 'city', 'other')", name=op.f("ck_place_place_type_known")
         ),
-        sa.CheckConstraint(
-            "latitude IS NULL OR latitude BETWEEN -90 AND 90", name=op.f("ck_place_latitude_range")
-        ),
+        sa.CheckConstraint("latitude IS NULL OR latitude BETWEEN -90 AND 90", name=op.f("ck_place_latitude_range")),
         sa.CheckConstraint(
             "longitude IS NULL OR longitude BETWEEN -180 AND 180", name=op.f("ck_place_longitude_range")
         ),
@@ -542,9 +530,7 @@ def upgrade() -> None:
         sa.Column("start_char", sa.BigInteger(), nullable=True),
         sa.Column("end_char", sa.BigInteger(), nullable=True),
         sa.CheckConstraint("btrim(name) <> ''", name=op.f("ck_article_credit_name_not_blank")),
-        sa.CheckConstraint(
-            "kind IN ('agency', 'photo', 'author', 'other')", name=op.f("ck_article_credit_kind_known")
-        ),
+        sa.CheckConstraint("kind IN ('agency', 'photo', 'author', 'other')", name=op.f("ck_article_credit_kind_known")),
         sa.CheckConstraint(
             "(start_char IS NULL AND end_char IS NULL) OR (start_char >= 0 AND end_char > start_char)",
             name=op.f("ck_article_credit_span_valid"),
@@ -603,9 +589,7 @@ def upgrade() -> None:
             nullable=False,
             comment="When newsdb stored this row (UTC).",
         ),
-        sa.CheckConstraint(
-            "start_char >= 0 AND end_char > start_char", name=op.f("ck_event_report_span_valid")
-        ),
+        sa.CheckConstraint("start_char >= 0 AND end_char > start_char", name=op.f("ck_event_report_span_valid")),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["article.id"],
@@ -658,9 +642,7 @@ def upgrade() -> None:
         sa.Column("start_char", sa.Integer(), nullable=False),
         sa.Column("end_char", sa.Integer(), nullable=False),
         sa.CheckConstraint("btrim(title) <> ''", name=op.f("ck_person_role_title_not_blank")),
-        sa.CheckConstraint(
-            "start_char >= 0 AND end_char > start_char", name=op.f("ck_person_role_span_valid")
-        ),
+        sa.CheckConstraint("start_char >= 0 AND end_char > start_char", name=op.f("ck_person_role_span_valid")),
         sa.ForeignKeyConstraint(
             ["article_id"], ["article.id"], name=op.f("fk_person_role_article_id_article"), ondelete="CASCADE"
         ),
@@ -677,9 +659,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_person_role")),
-        sa.UniqueConstraint(
-            "article_id", "person_id", "start_char", "end_char", name="uq_person_role_evidence"
-        ),
+        sa.UniqueConstraint("article_id", "person_id", "start_char", "end_char", name="uq_person_role_evidence"),
         comment="Titles held by persons, with the organization or country and the evidence.",
     )
     op.create_index(op.f("ix_person_role_article_id"), "person_role", ["article_id"], unique=False)
@@ -701,9 +681,7 @@ def upgrade() -> None:
         ),
         sa.Column("cue_start", sa.Integer(), nullable=True),
         sa.Column("cue_end", sa.Integer(), nullable=True),
-        sa.Column(
-            "speaker_text", sa.Text(), nullable=True, comment="How the article names the speaker here."
-        ),
+        sa.Column("speaker_text", sa.Text(), nullable=True, comment="How the article names the speaker here."),
         sa.Column("speaker_start", sa.Integer(), nullable=True),
         sa.Column("speaker_end", sa.Integer(), nullable=True),
         sa.Column(
@@ -712,9 +690,7 @@ def upgrade() -> None:
             nullable=True,
             comment="Through whom it was reported ('according to KCNA').",
         ),
-        sa.Column(
-            "channel_text", sa.Text(), nullable=True, comment="The channel as written ('Russian agencies')."
-        ),
+        sa.Column("channel_text", sa.Text(), nullable=True, comment="The channel as written ('Russian agencies')."),
         sa.Column(
             "created_at",
             sa.DateTime(timezone=True),
@@ -730,9 +706,7 @@ def upgrade() -> None:
             "(speaker_start IS NULL) = (speaker_end IS NULL) AND (speaker_start IS NULL OR speaker_end > speaker_start)",
             name=op.f("ck_statement_report_speaker_span_valid"),
         ),
-        sa.CheckConstraint(
-            "start_char >= 0 AND end_char > start_char", name=op.f("ck_statement_report_span_valid")
-        ),
+        sa.CheckConstraint("start_char >= 0 AND end_char > start_char", name=op.f("ck_statement_report_span_valid")),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["article.id"],
@@ -752,9 +726,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_statement_report")),
-        sa.UniqueConstraint(
-            "article_id", "start_char", "end_char", name="uq_statement_report_article_id_span"
-        ),
+        sa.UniqueConstraint("article_id", "start_char", "end_char", name="uq_statement_report_article_id_span"),
         comment="Each report of a statement in an article, with its character spans.",
     )
     op.create_index(op.f("ix_statement_report_article_id"), "statement_report", ["article_id"], unique=False)
@@ -762,9 +734,7 @@ def upgrade() -> None:
         op.f("ix_statement_report_channel_entity_id"), "statement_report", ["channel_entity_id"], unique=False
     )
     op.create_index("ix_statement_report_cue_verb", "statement_report", ["cue_verb"], unique=False)
-    op.create_index(
-        op.f("ix_statement_report_statement_id"), "statement_report", ["statement_id"], unique=False
-    )
+    op.create_index(op.f("ix_statement_report_statement_id"), "statement_report", ["statement_id"], unique=False)
     _seed_reference_tables()
 
 
@@ -807,9 +777,7 @@ def downgrade() -> None:
     op.drop_table("event")
     op.drop_index(op.f("ix_entity_redirect_entity_id"), table_name="entity_redirect")
     op.drop_table("entity_redirect")
-    op.drop_index(
-        "uq_entity_alias_one_primary", table_name="entity_alias", postgresql_where=sa.text("is_primary")
-    )
+    op.drop_index("uq_entity_alias_one_primary", table_name="entity_alias", postgresql_where=sa.text("is_primary"))
     op.drop_index(
         "ix_entity_alias_normalized_trgm",
         table_name="entity_alias",
@@ -921,18 +889,10 @@ def _seed_reference_tables() -> None:
     def table(name: str, *columns: str) -> sa.TableClause:
         return sa.table(name, *(sa.column(c) for c in columns))
 
-    op.bulk_insert(
-        table("entity_kind", "code", "label"), [{"code": c, "label": lb} for c, lb in ENTITY_KINDS]
-    )
-    op.bulk_insert(
-        table("source_kind", "code", "label"), [{"code": c, "label": lb} for c, lb in SOURCE_KINDS]
-    )
-    op.bulk_insert(
-        table("statement_type", "code", "label"), [{"code": c, "label": lb} for c, lb in STATEMENT_TYPES]
-    )
-    op.bulk_insert(
-        table("event_context", "code", "label"), [{"code": c, "label": lb} for c, lb in EVENT_CONTEXTS]
-    )
+    op.bulk_insert(table("entity_kind", "code", "label"), [{"code": c, "label": lb} for c, lb in ENTITY_KINDS])
+    op.bulk_insert(table("source_kind", "code", "label"), [{"code": c, "label": lb} for c, lb in SOURCE_KINDS])
+    op.bulk_insert(table("statement_type", "code", "label"), [{"code": c, "label": lb} for c, lb in STATEMENT_TYPES])
+    op.bulk_insert(table("event_context", "code", "label"), [{"code": c, "label": lb} for c, lb in EVENT_CONTEXTS])
     op.bulk_insert(
         table("participant_role", "code", "label"), [{"code": c, "label": lb} for c, lb in PARTICIPANT_ROLES]
     )

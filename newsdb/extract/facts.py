@@ -134,9 +134,7 @@ class ArticleFacts:
             raise ValueError(f"not a {FORMAT_NAME} record")
         version = obj.get("schema_version")
         if version != SCHEMA_VERSION:
-            raise ValueError(
-                f"facts schema_version {version!r} is not supported (this newsdb reads {SCHEMA_VERSION})"
-            )
+            raise ValueError(f"facts schema_version {version!r} is not supported (this newsdb reads {SCHEMA_VERSION})")
         a = dict(obj["article"])
         a["credits"] = [Credit(**c) for c in a.get("credits", [])]
         if a.get("published_at"):
