@@ -13,6 +13,7 @@ attribution is the first candidate for a later "he said" or "the official".
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -57,6 +58,7 @@ OFFICIAL_TITLE_WORDS = frozenset(
     }
 )
 DIPLOMACY_TITLE_WORDS = frozenset({"foreign", "diplomat", "ambassador", "envoy", "state"})
+HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "MM.", "M."})
 _HONORIFIC = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mme|M)\.?\s+)$")
 
 
@@ -74,6 +76,7 @@ class SpeakerResolver:
 
     doc: Doc
     ents: DocEntities
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of quotations, in order
     _titles: dict[str, list[str]] = field(default_factory=dict)
     _last: Attributed | None = None
     _paragraph_starts: list[int] = field(default_factory=list)
@@ -117,7 +120,23 @@ class SpeakerResolver:
             key = self._entity_of_token(token)
             if key is not None and self.ents.get(key).kind == "person":
                 return key
+        if head.pos_ == "PROPN":
+            return self._by_name(phrase)
         return None
+
+    def _by_name(self, phrase: Span) -> str | None:
+        """A name the entity stage did not mark: the one entity whose name or surname it is."""
+        words = [t.text for t in phrase if t.pos_ == "PROPN" and t.text not in HONORIFICS]
+        if not words:
+            return None
+        wanted = " ".join(words).lower()
+        matches = set()
+        for entity in self.ents.entities:
+            for name in (entity.name, *entity.aliases):
+                lowered = name.lower()
+                if lowered == wanted or (entity.kind == "person" and lowered.split()[-1:] == [wanted]):
+                    matches.add(entity.key)
+        return matches.pop() if len(matches) == 1 else None
 
     def _entity_of_token(self, token: Token) -> str | None:
         return self.ents.entity_at(token.idx, token.idx + len(token.text))
@@ -129,8 +148,8 @@ class SpeakerResolver:
         if gender is None:
             return None
         candidates = self._anaphora_candidates(position)
-        fitting = [c for c in candidates if self._gender(c) in (None, gender)]
-        return fitting[0] if len(fitting) == 1 else None
+        fitting = [c for c in candidates if c == "?" or self._gender(c) in (None, gender)]
+        return fitting[0] if len(fitting) == 1 and fitting[0] != "?" else None
 
     def _anaphora_candidates(self, position: int) -> list[str]:
         """Persons a pronoun at ``position`` may refer to, without ranking.
@@ -153,7 +172,23 @@ class SpeakerResolver:
         for key in self._persons_between(since, position, subjects_only):
             if key not in candidates:
                 candidates.append(key)
+        if self._unknown_subject(since, position):
+            candidates.append("?")  # a name the entity stage missed makes any pronoun ambiguous
         return candidates
+
+    def _unknown_subject(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            return False
+        for token in span:
+            subject = token.pos_ == "PROPN" and token.dep_ in SUBJECT_DEPS and not self._quoted(token.idx)
+            if subject and self.ents.entity_at(token.idx, token.idx + len(token.text)) is None:
+                return True
+        return False
+
+    def _quoted(self, pos: int) -> bool:
+        idx = bisect.bisect_right(self.quoted, (pos, len(self.doc.text) + 1)) - 1
+        return idx >= 0 and self.quoted[idx][0] <= pos < self.quoted[idx][1]
 
     def _window_start(self, position: int, paragraphs: int = MAX_ANAPHORA_PARAGRAPHS) -> int:
         starts = [s for s in self._paragraph_starts if s <= position]
@@ -168,6 +203,8 @@ class SpeakerResolver:
                 continue
             if self.ents.get(mention.entity).kind != "person" or mention.entity in keys:
                 continue
+            if self._quoted(mention.start):
+                continue  # a person named inside a quotation is rarely its speaker
             if subjects_only and not self._is_subject(mention.start, mention.end):
                 continue
             keys.append(mention.entity)
@@ -196,7 +233,7 @@ class SpeakerResolver:
         """The one person whose title fits "the Russian minister" / "the official"."""
         head = phrase.root
         lemma = head.lemma_.lower()
-        if head.pos_ not in ("NOUN", "PROPN"):
+        if head.pos_ != "NOUN":
             return None
         modifiers = {t.text.lower() for t in phrase if t.i != head.i and t.pos_ in ("ADJ", "PROPN")}
         diplomacy = lemma == "head" and any(t.lemma_.lower() == "diplomacy" for t in phrase)

@@ -42,7 +42,7 @@ SPEECH_VERBS = frozenset(
     {
         "say", "add", "declare", "tell", "note", "welcome", "insist", "state", "explain", "claim",
         "argue", "warn", "announce", "stress", "emphasize", "emphasise", "write", "ask", "reply",
-        "respond", "answer", "continue", "acknowledge", "admit", "deny", "confirm", "report",
+        "respond", "answer", "acknowledge", "admit", "deny", "confirm", "report",
         "suggest", "predict", "promise", "vow", "pledge", "urge", "tweet", "recall", "comment",
         "remark", "observe", "complain", "boast", "concede", "assert", "maintain", "contend",
         "charge", "denounce", "criticize", "criticise", "praise", "quip", "joke", "shout", "yell",
@@ -54,18 +54,20 @@ SPEECH_VERBS = frozenset(
 # Speech verbs that report a clause ("said that ..."); "call", "describe" and the like only frame quotes.
 INDIRECT_VERBS = SPEECH_VERBS - frozenset(
     {"welcome", "praise", "call", "describe", "denounce", "criticize", "criticise", "blast", "slam", "hail",
-     "speak", "comment", "continue", "quip", "joke", "shout", "yell", "ask", "answer", "wonder", "muse",
+     "speak", "comment", "quip", "joke", "shout", "yell", "ask", "answer", "wonder", "muse",
      "demand", "propose", "accuse", "lament", "mention", "recall"}
 )  # fmt: skip
 # Verbs whose subject is a medium when another cue in the sentence has its own speaker.
 CHANNEL_VERBS = frozenset({"report"})
 # "cited by X", "quoted by X": X is the channel.
 CITING_VERBS = frozenset({"cite", "quote"})
+DOUBLE_MARKS = frozenset('“”„"«»')
 SENTENCE_END = frozenset({".", "!", "?"})
 FRAME_GAP_TOKENS = 8  # at most this many tokens between a closing mark and its cue verb
 ANCESTOR_DEPTH = 10
 MIN_CLAUSE_WORDS = 3
 TRAILING_STRIP = ", \n\t"
+MAX_CONTINUATION_GAP = 200  # characters between a quotation and the one continuing it
 MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
 
 
@@ -107,9 +109,10 @@ class _StatementFinder:
         self.ents = ents
         self.quotes = find_quotes(doc.text)
         self._quote_starts = [q.outer_start for q in self.quotes]
+        self._mark_positions = {q.open_at for q in self.quotes} | {q.close_at for q in self.quotes}
         self.paragraphs = paragraph_spans(doc.text)
         self._paragraph_starts = [s for s, _ in self.paragraphs]
-        self.resolver = SpeakerResolver(doc, ents)
+        self.resolver = SpeakerResolver(doc, ents, [(q.outer_start, q.outer_end) for q in self.quotes])
 
     # -- driver -------------------------------------------------------------
 
@@ -212,9 +215,7 @@ class _StatementFinder:
                 return None
             if self._is_cue_verb(token):
                 speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
-                if gap and not _noun_phrase_gap(gap):
-                    return None
-                if speaker is None:
+                if speaker is None or not _gap_is_subject(gap, speaker):
                     return None
                 return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, token.sent)
             if token.is_punct and not gap:
@@ -273,29 +274,42 @@ class _StatementFinder:
         return None
 
     def _cue_from_context(self, quote: Quote, earlier: list[_Candidate]) -> _Cue | None:
-        """A quotation with no cue of its own: "Kim said:" before it, or the same speaker as just before."""
+        """A quotation with no cue of its own: "Kim said:" before it, or the speaker of the quotation before.
+
+        News convention: “...,” he said. “More.”  /  “...,” he said.¶“More.”  The
+        earlier quotation must be in the same paragraph or end the previous one,
+        with no other person named in between.
+        """
         colon = self._colon_cue(quote)
         if colon is not None:
             return colon
-        if not earlier:
+        last = earlier[-1] if earlier else None
+        cue = last.cue if last is not None else None
+        if last is None or cue is None or cue.speaker is None:
             return None
-        last = earlier[-1]
-        if last.cue is None or last.type != "direct":
+        here = self._paragraph_index(quote.open_at)
+        there = self._paragraph_index(last.start)
+        if here == there + 1:
+            if not self._paragraph_start(quote.open_at):
+                return None
+            gap_end = self.paragraphs[there][1]
+        elif here == there:
+            gap_end = quote.open_at
+        else:
             return None
-        if self._paragraph_index(last.start) != self._paragraph_index(quote.open_at):
+        gap_start = max(last.end, cue.end)
+        if gap_end - gap_start > MAX_CONTINUATION_GAP or self._other_person(gap_start, gap_end, cue):
             return None
-        between = self.text[last.end : quote.open_at]
-        if len(between) > 3 and not self._only_frame(last, quote):
-            return None
-        return last.cue
+        return cue
 
-    def _only_frame(self, last: _Candidate, quote: Quote) -> bool:
-        """Between the two quotations there is only the previous cue's frame ("he said.")."""
-        cue = last.cue
-        if cue is None:
-            return False
-        rest = self.text[max(cue.end, last.end) : quote.open_at]
-        return len(rest.strip(' .,;:\n”"»')) == 0 and cue.start >= last.end
+    def _other_person(self, start: int, end: int, cue: _Cue) -> bool:
+        """A person other than the cue's speaker is named between ``start`` and ``end``."""
+        speaker = cue.speaker
+        for mention in self.ents.mentions:
+            person = start <= mention.start < end and self.ents.get(mention.entity).kind == "person"
+            if person and (speaker is None or not speaker.start_char <= mention.start < speaker.end_char):
+                return True
+        return False
 
     def _colon_cue(self, quote: Quote) -> _Cue | None:
         """The sentence before ends with a colon and has a speech verb: "Kim said:" / "He told reporters:"."""
@@ -341,6 +355,8 @@ class _StatementFinder:
         span = _clause_span(clause)
         if span is None or not _has_subject(clause) or self._quoted_share(span) >= MAX_QUOTED_SHARE:
             return None
+        if self._stray_mark(span):
+            return None
         speaker = self._subject(verb)
         if speaker is None:
             return None
@@ -359,7 +375,7 @@ class _StatementFinder:
         if main.i == according.i or main.pos_ not in ("VERB", "AUX"):
             return None
         span = _clause_span(main, exclude=according)
-        if span is None or self._quoted_share(span) >= MAX_QUOTED_SHARE:
+        if span is None or self._quoted_share(span) >= MAX_QUOTED_SHARE or self._stray_mark(span):
             return None
         to = according.nbor()
         cue = _Cue("according to", according.idx, to.idx + len(to.text), source, sentence)
@@ -455,6 +471,8 @@ class _StatementFinder:
                     return None
                 if subject.dep_ == "nsubjpass":
                     return None  # "was told": the speaker is not the subject
+                if subject.lower_ in ("who", "that") and node.dep_ == "relcl":
+                    return _noun_phrase(node.head)  # "a surrogate who said": the antecedent
                 return _noun_phrase(subject)
             if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
                 return None
@@ -475,6 +493,11 @@ class _StatementFinder:
                 if phrase.start <= nxt + 1:
                     return phrase
         return None
+
+    def _stray_mark(self, span: Span) -> bool:
+        """A double quotation mark in or next to ``span`` that opens or closes nothing: a quotation we cannot close."""
+        lo, hi = max(0, span.start_char - 2), min(len(self.text), span.end_char + 2)
+        return any(self.text[pos] in DOUBLE_MARKS and pos not in self._mark_positions for pos in range(lo, hi))
 
     def _close_quotes(self, span: Span) -> int:
         """End of ``span``, moved past the closing mark of a quotation that opens inside it."""
@@ -528,7 +551,7 @@ def _speaker_phrase(phrase: Span) -> Span:
     """Trim punctuation and a leading relative clause from a speaker phrase."""
     start, end = phrase.start, phrase.end
     doc = phrase.doc
-    closing = [t.i for t in phrase if t.text == ")" and t.i < phrase.root.i]
+    closing = [t.i for t in phrase if (t.text == ")" or "\n" in t.text) and t.i < phrase.root.i]
     if closing:
         start = closing[-1] + 1  # "(Pyongyang) North Korean leader Kim Jong-un": drop the dateline
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
@@ -545,6 +568,10 @@ def _clause_span(clause: Token, exclude: Token | None = None) -> Span | None:
         return None
     doc = clause.doc
     start, end = tokens[0].i, tokens[-1].i + 1
+    if exclude is not None and exclude.i > clause.i:
+        end = min(end, exclude.left_edge.i)  # "..., according to X." at the end
+    elif exclude is not None:
+        start = max(start, exclude.right_edge.i + 1)  # "According to X, ..." at the start
     while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in '”"»’':
@@ -578,9 +605,10 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
-def _noun_phrase_gap(gap: list[Token]) -> bool:
-    """The words between a closing mark and the cue are a subject: no verbs, no sentence end."""
-    return all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON", "PUNCT", "NUM", "CCONJ", "ADP", "PART") for t in gap)
+def _gap_is_subject(gap: list[Token], speaker: Span) -> bool:
+    """The words between a closing mark and the cue are the cue's subject and nothing else."""
+    subject = {t.i for t in speaker.root.subtree}
+    return all(t.i in subject or t.is_punct for t in gap)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

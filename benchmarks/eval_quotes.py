@@ -1,0 +1,380 @@
+"""Measure quotation extraction on PolNeAR: newsdb statements vs a spaCy + textacy baseline.
+
+Usage::
+
+    .venv/bin/python benchmarks/eval_quotes.py [--split dev|train] [--limit N]
+
+Develop on ``train``; report on ``dev``.  Both systems run on the same spaCy
+parse (the newsdb model).  The baseline needs ``textacy`` (the ``bench`` extra).
+
+Gold quotations
+    Each Content fragment of a gold attribution (one annotator per article, see
+    ``polnear.py``), widened by up to two characters to take in adjacent marks,
+    is cut at its double quotation marks (“ ” " « »): every text between an
+    opening and a closing mark is a *gold quotation*; a mark left open runs to
+    the fragment's end (a quotation continuing in the next paragraph).  A gold
+    quotation is *direct* when it covers at least two thirds of its Content
+    fragment's non-space characters (the content is the quotation), else it is
+    a quoted fragment inside reported speech (*partial*).
+
+Matching rule
+    A predicted span matches a gold quotation when they overlap by at least
+    half of the shorter of the two (quotation marks excluded on both sides).
+
+Direct quotes
+    recall = gold direct quotations matched by a predicted direct statement;
+    precision = predicted direct statements matching any gold quotation
+    (a direct statement that annotators marked as a quoted fragment is still a
+    real quotation).  For textacy, every ``direct_quotations`` triple is a
+    predicted direct statement.
+All quotes
+    the same with every gold quotation and every quotation statement
+    (newsdb: direct + partial).
+Named speakers
+    Over matched (gold quotation, prediction) pairs whose gold Source contains
+    a proper noun: the gold name is the last run of proper nouns in the Source
+    span ("Trump campaign manager Kellyanne Conway" -> "Kellyanne Conway").
+    newsdb is correct when its speaker entity has a mention overlapping the
+    gold Source span, or its name/an alias equals the gold name, or one is the
+    other's surname.  textacy is correct when its speaker tokens overlap the
+    gold Source span or its proper-noun text matches the gold name the same
+    way; a pronoun speaker from textacy counts as unresolved, like newsdb's None.
+    accuracy = correct / pairs; wrong = wrong speaker / pairs.
+Indirect
+    gold attributions whose Content has no quotation mark vs newsdb indirect
+    statements, same overlap rule (recall, precision).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from polnear import DEFAULT_ROOT, PolnearArticle, read_split
+
+from newsdb.extract.facts import ArticleFacts, Statement
+from newsdb.extract.pipeline import Extractor
+from newsdb.ingest.article import Article
+
+OPEN_MARKS = "“«"
+CLOSE_MARKS = "”»"
+ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + '"'
+DIRECT_COVERAGE = 2 / 3
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "his", "who"})
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuote:
+    start: int
+    end: int
+    direct: bool
+    source: tuple[tuple[int, int], ...]
+    source_name: str | None  # the proper-noun name in the Source span, when there is one
+
+
+@dataclass(frozen=True, slots=True)
+class Predicted:
+    start: int
+    end: int
+    direct: bool
+    speaker_ok: bool | None  # None: no (or unresolved) speaker; filled per gold pair
+
+
+@dataclass(slots=True)
+class Tally:
+    gold_direct: int = 0
+    gold_direct_found: int = 0
+    pred_direct: int = 0
+    pred_direct_ok: int = 0
+    gold_all: int = 0
+    gold_all_found: int = 0
+    pred_all: int = 0
+    pred_all_ok: int = 0
+    named_pairs: int = 0
+    named_correct: int = 0
+    named_wrong: int = 0
+    gold_indirect: int = 0
+    gold_indirect_found: int = 0
+    pred_indirect: int = 0
+    pred_indirect_ok: int = 0
+    wrong_examples: list[str] = field(default_factory=list)
+
+
+# -- gold ---------------------------------------------------------------------
+
+
+def gold_quotes(article: PolnearArticle, doc: Doc) -> list[GoldQuote]:
+    """Quotations inside the gold Content fragments, with the Source's name."""
+    found: list[GoldQuote] = []
+    text = article.text
+    for attribution in article.attributions:
+        name = source_name(doc, attribution.source)
+        for frag_start, frag_end in attribution.content:
+            size = max(1, len(text[frag_start:frag_end].replace(" ", "").replace("\n", "")))
+            for start, end in _quoted_parts(text, frag_start, frag_end):
+                inner = len(text[start:end].replace(" ", "").replace("\n", ""))
+                found.append(GoldQuote(start, end, inner / size >= DIRECT_COVERAGE, attribution.source, name))
+    return found
+
+
+def gold_indirect(article: PolnearArticle) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for attribution in article.attributions:
+        text = article.span_text(attribution.content)
+        if not any(m in text for m in ALL_MARKS):
+            spans.extend(attribution.content)
+    return spans
+
+
+def _quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Texts between quotation marks in ``text[start:end]`` (widened by two characters)."""
+    lo, hi = max(0, start - 2), min(len(text), end + 2)
+    lo = next((i for i in range(lo, start) if text[i] in ALL_MARKS), start)
+    hi = next((i + 1 for i in range(hi - 1, end - 1, -1) if text[i] in ALL_MARKS), end)
+    parts: list[tuple[int, int]] = []
+    opened: int | None = None
+    first = True
+    for pos in range(lo, hi):
+        char = text[pos]
+        if char not in ALL_MARKS:
+            continue
+        closes = char in CLOSE_MARKS or (char == '"' and opened is not None)
+        if closes:
+            parts.append((lo if opened is None and first else (opened or lo), pos))
+            opened = None
+        else:
+            opened = pos + 1
+        first = False
+    if opened is not None:
+        parts.append((opened, hi))
+    return [(s, e) for s, e in parts if text[s:e].strip()]
+
+
+def source_name(doc: Doc, source: Sequence[tuple[int, int]]) -> str | None:
+    """The name the gold Source is, when it is one: its head is a proper noun.
+
+    "Trump campaign manager Kellyanne Conway" -> "Kellyanne Conway"; "Donald
+    Trump's campaign manager" and "he" are not names.  The name is the run of
+    proper nouns around the head.
+    """
+    for start, end in source:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        if root.pos_ != "PROPN":
+            names = [c for c in root.rights if c.pos_ == "PROPN" and c.dep_ in ("appos", "compound") and c.i < span.end]
+            if not names:
+                continue
+            root = names[0]
+        left = root.i
+        while left - 1 >= span.start and doc[left - 1].pos_ == "PROPN" and doc[left - 1].text[:1].isupper():
+            left -= 1
+        return doc[left : root.i + 1].text
+    return None
+
+
+# -- matching -------------------------------------------------------------------
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return shorter > 0 and inter >= shorter / 2
+
+
+def names_match(gold: str, names: Iterable[str]) -> bool:
+    gold_words = gold.lower().split()
+    for name in names:
+        words = name.lower().replace(".", " ").split()
+        if not words:
+            continue
+        if words == gold_words or words[-1:] == gold_words or gold_words[-1:] == words:
+            return True
+        if len(words) > 1 and words[-1] == gold_words[-1] and words[0] == gold_words[0]:
+            return True
+    return False
+
+
+def newsdb_speaker_ok(facts: ArticleFacts, statement: Statement, gold: GoldQuote) -> bool | None:
+    if statement.speaker is None:
+        return None
+    for mention in facts.mentions:
+        if mention.entity == statement.speaker and any(mention.start < e and s < mention.end for s, e in gold.source):
+            return True
+    entity = facts.entity(statement.speaker)
+    return gold.source_name is not None and names_match(gold.source_name, [entity.name, *entity.aliases])
+
+
+# -- scoring --------------------------------------------------------------------
+
+
+def score_quotes(tally: Tally, golds: list[GoldQuote], preds: list[tuple[int, int, bool]], judge: Judge) -> None:
+    tally.gold_direct += sum(g.direct for g in golds)
+    tally.gold_all += len(golds)
+    tally.pred_direct += sum(p[2] for p in preds)
+    tally.pred_all += len(preds)
+    for gold in golds:
+        span = (gold.start, gold.end)
+        hits = [p for p in preds if overlaps(span, (p[0], p[1]))]
+        if gold.direct and any(p[2] for p in hits):
+            tally.gold_direct_found += 1
+        if hits:
+            tally.gold_all_found += 1
+        if hits and gold.source_name is not None:
+            tally.named_pairs += 1
+            verdict = judge(hits[0], gold)
+            if verdict is True:
+                tally.named_correct += 1
+            elif verdict is False:
+                tally.named_wrong += 1
+    for pred in preds:
+        if any(overlaps((g.start, g.end), (pred[0], pred[1])) for g in golds):
+            tally.pred_all_ok += 1
+            tally.pred_direct_ok += pred[2]
+
+
+class Judge:
+    """Decides whether the speaker of a prediction is the gold named source."""
+
+    def __call__(self, pred: tuple[int, int, bool], gold: GoldQuote) -> bool | None:
+        raise NotImplementedError
+
+
+class NewsdbJudge(Judge):
+    def __init__(self, facts: ArticleFacts, by_span: dict[tuple[int, int], Statement], tally: Tally) -> None:
+        self.facts, self.by_span, self.tally = facts, by_span, tally
+
+    def __call__(self, pred: tuple[int, int, bool], gold: GoldQuote) -> bool | None:
+        statement = self.by_span[(pred[0], pred[1])]
+        verdict = newsdb_speaker_ok(self.facts, statement, gold)
+        if verdict is False and len(self.tally.wrong_examples) < 400:
+            self.tally.wrong_examples.append(
+                f"{self.facts.article.origin}: {statement.quote[:60]!r} -> {statement.speaker} "
+                f"({statement.speaker_text!r}); gold {gold.source_name!r}"
+            )
+        return verdict
+
+
+class TextacyJudge(Judge):
+    def __init__(self, speakers: dict[tuple[int, int], tuple[int, int, str]]) -> None:
+        self.speakers = speakers
+
+    def __call__(self, pred: tuple[int, int, bool], gold: GoldQuote) -> bool | None:
+        start, end, text = self.speakers[(pred[0], pred[1])]
+        if text.lower() in PRONOUNS:
+            return None
+        if any(start < e and s < end for s, e in gold.source):
+            return True
+        return gold.source_name is not None and names_match(gold.source_name, [text])
+
+
+def newsdb_run(tally: Tally, facts: ArticleFacts, golds: list[GoldQuote], indirect: list[tuple[int, int]]) -> None:
+    quoted = [s for s in facts.statements if s.type in ("direct", "partial")]
+    by_span = {(s.start, s.end): s for s in quoted}
+    preds = [(s.start, s.end, s.type == "direct") for s in quoted]
+    score_quotes(tally, golds, preds, NewsdbJudge(facts, by_span, tally))
+    reported = [(s.start, s.end) for s in facts.statements if s.type == "indirect"]
+    tally.gold_indirect += len(indirect)
+    tally.gold_indirect_found += sum(any(overlaps(g, p) for p in reported) for g in indirect)
+    tally.pred_indirect += len(reported)
+    tally.pred_indirect_ok += sum(any(overlaps(g, p) for g in indirect) for p in reported)
+
+
+def textacy_run(tally: Tally, doc: Doc, golds: list[GoldQuote]) -> None:
+    from textacy.extract.triples import direct_quotations
+
+    speakers: dict[tuple[int, int], tuple[int, int, str]] = {}
+    preds: list[tuple[int, int, bool]] = []
+    try:
+        triples = list(direct_quotations(doc))
+    except ValueError:
+        triples = []  # textacy refuses documents with an odd number of quotation marks
+    for triple in triples:
+        content = triple.content
+        start, end = content.start_char, content.end_char
+        text = doc.text
+        while start < end and text[start] in ALL_MARKS + " ":
+            start += 1
+        while end > start and text[end - 1] in ALL_MARKS + " ,":
+            end -= 1
+        speaker = triple.speaker
+        propn = " ".join(t.text for t in speaker if t.pos_ == "PROPN") or " ".join(t.text for t in speaker)
+        speakers[(start, end)] = (speaker[0].idx, speaker[-1].idx + len(speaker[-1].text), propn)
+        preds.append((start, end, True))
+    score_quotes(tally, golds, preds, TextacyJudge(speakers))
+
+
+# -- report -----------------------------------------------------------------------
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "  n/a"
+
+
+def report(name: str, tally: Tally, indirect: bool) -> str:
+    rows = [
+        f"{name}",
+        f"  direct quotes   recall {ratio(tally.gold_direct_found, tally.gold_direct)} "
+        f"({tally.gold_direct_found}/{tally.gold_direct})  precision {ratio(tally.pred_direct_ok, tally.pred_direct)} "
+        f"({tally.pred_direct_ok}/{tally.pred_direct})",
+        f"  all quotes      recall {ratio(tally.gold_all_found, tally.gold_all)} "
+        f"({tally.gold_all_found}/{tally.gold_all})  precision {ratio(tally.pred_all_ok, tally.pred_all)} "
+        f"({tally.pred_all_ok}/{tally.pred_all})",
+        f"  named speakers  accuracy {ratio(tally.named_correct, tally.named_pairs)} "
+        f"wrong {ratio(tally.named_wrong, tally.named_pairs)} "
+        f"unresolved {ratio(tally.named_pairs - tally.named_correct - tally.named_wrong, tally.named_pairs)} "
+        f"(of {tally.named_pairs} matched quotes with a named gold source)",
+    ]
+    if indirect:
+        rows.append(
+            f"  indirect        recall {ratio(tally.gold_indirect_found, tally.gold_indirect)} "
+            f"({tally.gold_indirect_found}/{tally.gold_indirect})  precision "
+            f"{ratio(tally.pred_indirect_ok, tally.pred_indirect)} ({tally.pred_indirect_ok}/{tally.pred_indirect})"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--show-wrong", action="store_true", help="list wrong newsdb speakers")
+    args = parser.parse_args(argv)
+
+    extractor = Extractor()
+    ours, baseline = Tally(), Tally()
+    started = time.monotonic()
+    count = 0
+    for item in read_split(args.split, args.root, args.limit):
+        article = Article(body=item.text, origin=item.name)
+        doc = extractor.parse(item.text)
+        facts = extractor.facts(article, doc)
+        golds = gold_quotes(item, doc)
+        newsdb_run(ours, facts, golds, gold_indirect(item))
+        if not args.no_baseline:
+            textacy_run(baseline, doc, golds)
+        count += 1
+    elapsed = time.monotonic() - started
+    print(f"PolNeAR {args.split}: {count} articles, {elapsed:.0f}s")
+    print(report("newsdb", ours, indirect=True))
+    if not args.no_baseline:
+        print(report("baseline: spaCy + textacy direct_quotations", baseline, indirect=False))
+    if args.show_wrong:
+        print("\n".join(ours.wrong_examples))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,230 @@
+"""Statements: the seed article's quotations exactly, quotation marks, and hostile text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsdb.extract.facts import ArticleFacts, Statement
+from newsdb.extract.pipeline import Extractor
+from newsdb.extract.quotes import find_quotes
+from newsdb.ingest.article import Article
+
+Row = tuple[str, str, str | None, str | None, str | None, str | None, str | None]
+
+KIM = "person:kim-jong-un"
+LAVROV = "person:sergei-lavrov"
+KIRBY = "person:john-kirby"
+AGENCIES = "Russian agencies"
+
+# (type, quote, speaker, speaker_text, cue, channel, channel_text), in text order
+SEED_STATEMENTS: list[Row] = [
+    (
+        "indirect",
+        "he wants to build a “forward-looking” relationship with Russia during his meeting with"
+        " Foreign Minister Sergei Lavrov",
+        KIM, "North Korean leader Kim Jong-un", "say", "place:pyongyang", "Pyongyang",
+    ),
+    ("partial", "forward-looking", KIM, "North Korean leader Kim Jong-un", "say", "place:pyongyang", "Pyongyang"),
+    (
+        "indirect",
+        "the goal of the ruling Workers’ Party and government is “to develop a stable, forward-looking and"
+        " far-reaching plan for DPRK relations.”",
+        KIM, "Kim", "say", "organization:kcna", "KCNA",
+    ),
+    (
+        "partial",
+        "to develop a stable, forward-looking and far-reaching plan for DPRK relations.",
+        KIM, "Kim", "say", "organization:kcna", "KCNA",
+    ),
+    ("partial", "dangerous", LAVROV, "The head of Russian diplomacy", "denounce", None, None),
+    (
+        "direct",
+        "Like our North Korean friends, we are terribly concerned by the intensification of military activities"
+        " of the United States, Japan and South Korea in the region, and by the policies of Washington",
+        LAVROV, "the Russian minister", "declare", None, AGENCIES,
+    ),
+    (
+        "indirect",
+        "the Americans are setting up “strategic infrastructures, including nuclear elements”",
+        LAVROV, "him", "according to", None, None,
+    ),
+    ("partial", "strategic infrastructures, including nuclear elements", LAVROV, "him", "according to", None, None),
+    ("direct", "We oppose this unconstructive and dangerous line", LAVROV, "Mr. Lavrov", "add", None, None),
+    (
+        "indirect",
+        "An American B-52 bomber capable of carrying a nuclear warhead is currently stationed about 100 kilometers"
+        " south of Seoul in preparation for trilateral exercises planned for this weekend",
+        None, "South Korean media", "according to", None, None,
+    ),
+    (
+        "indirect",
+        "A meeting in mid-September in the Russian Far East between MM. Kim and Putin helped strengthen relations"
+        " between Moscow and Pyongyang",
+        LAVROV, "Lavrov", "note", None, None,
+    ),
+    (
+        "direct",
+        "After this historic summit […] we can say with confidence that relations",
+        LAVROV, "the Russian minister", "welcome", None, AGENCIES,
+    ),
+    (
+        "partial",
+        "have reached a qualitatively new and strategic level",
+        LAVROV, "the Russian minister", "welcome", None, AGENCIES,
+    ),
+    ("indirect", "Moscow also wants to help North Korea meet its energy needs", LAVROV, "he", "tell", None, None),
+    ("partial", "geological exploration", LAVROV, "The official", "speak", None, None),
+    ("partial", "for the supply of energy resources and other goods", LAVROV, "The official", "speak", None, None),
+    (
+        "indirect",
+        "These two energy issues will be discussed at a joint meeting scheduled for November",
+        LAVROV, "he", "add", None, None,
+    ),
+    (
+        "indirect",
+        "deliveries were already underway, with more than 1,000 containers of military equipment and munitions"
+        " delivered to Russia from North Korea in recent weeks",
+        "place:united-states", "the United States", "say", None, None,
+    ),
+    (
+        "indirect",
+        "In exchange, Pyongyang seeks to obtain Russian military equipment and “sophisticated technologies,”",
+        KIRBY, "US National Security Council spokesman John Kirby", "tell", None, None,
+    ),
+    (
+        "partial",
+        "sophisticated technologies",
+        KIRBY, "US National Security Council spokesman John Kirby", "tell", None, None,
+    ),
+    ("indirect", "Washington had no proof", "place:moscow", "Moscow", "insist", None, None),
+]  # fmt: skip
+
+
+def _row(s: Statement) -> Row:
+    return (s.type, s.quote, s.speaker, s.speaker_text, s.cue, s.channel, s.channel_text)
+
+
+@pytest.fixture(scope="module")
+def seed_statements(extractor: Extractor, seed_article: Article) -> list[Statement]:
+    facts: ArticleFacts = extractor.extract(seed_article)
+    return facts.statements
+
+
+def _extract(extractor: Extractor, body: str) -> list[Statement]:
+    return extractor.extract(Article(body=body, origin="test")).statements
+
+
+# -- the seed article -------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_seed_statements_exactly(seed_statements: list[Statement]) -> None:
+    assert [_row(s) for s in seed_statements] == SEED_STATEMENTS
+
+
+@pytest.mark.slow
+def test_seed_spans_index_the_body(seed_statements: list[Statement], seed_article: Article) -> None:
+    body = seed_article.body
+    for s in seed_statements:
+        assert body[s.start : s.end] == s.quote
+        if s.speaker_start is not None and s.speaker_end is not None:
+            assert body[s.speaker_start : s.speaker_end] == s.speaker_text
+    cues = [body[s.cue_start or 0 : s.cue_end or 0] for s in seed_statements]
+    assert cues == [
+        "said", "said", "said", "said", "denounced", "declared", "According to", "According to", "added",
+        "according to", "noted", "welcomed", "welcomed", "told", "spoke", "spoke", "added", "said", "told",
+        "told", "insisting",
+    ]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_seed_cue_spans(seed_statements: list[Statement], seed_article: Article) -> None:
+    body = seed_article.body
+    by_quote = {s.quote: s for s in seed_statements}
+    added = by_quote["We oppose this unconstructive and dangerous line"]
+    assert (added.start, added.end) == (1190, 1238)
+    assert (added.cue_start, added.cue_end) == (1241, 1246)
+    assert body[added.speaker_start or 0 : added.speaker_end or 0] == "Mr. Lavrov"
+    kirby = by_quote["sophisticated technologies"]
+    assert (kirby.start, kirby.end, kirby.cue_start, kirby.cue_end) == (3483, 3509, 3562, 3566)
+
+
+# -- behaviour on small texts --------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_title_in_quotation_marks_is_not_a_statement(extractor: Extractor) -> None:
+    assert _extract(extractor, "The film “The Interview” was released in 2014.") == []
+
+
+@pytest.mark.slow
+def test_an_ambiguous_pronoun_is_not_resolved(extractor: Extractor) -> None:
+    [statement] = _extract(extractor, "John Smith met Mary Jones on Monday. “We will win this election,” he said.")
+    assert (statement.type, statement.quote, statement.speaker, statement.speaker_text, statement.cue) == (
+        "direct",
+        "We will win this election",
+        None,
+        "he",
+        "say",
+    )
+
+
+@pytest.mark.slow
+def test_quotations_continue_with_their_speaker(extractor: Extractor) -> None:
+    body = (
+        "“We will fight on,” said Senator John Smith. “Nobody will stop us.”\n\n"
+        "“Our campaign is strong and growing every day.”"
+    )
+    rows = [(s.type, s.quote, s.speaker, s.cue) for s in _extract(extractor, body)]
+    assert rows == [
+        ("direct", "We will fight on", "person:john-smith", "say"),
+        ("direct", "Nobody will stop us.", "person:john-smith", "say"),
+        ("direct", "Our campaign is strong and growing every day.", "person:john-smith", "say"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_quotation_that_never_closes_is_not_attributed(extractor: Extractor) -> None:
+    assert _extract(extractor, "“This quote never closes, said Smith.") == []
+
+
+@pytest.mark.slow
+def test_hostile_text_is_linear(extractor: Extractor) -> None:
+    body = ("“Unbalanced ” marks “ everywhere, said Smith. " * 400).strip()
+    started = time.monotonic()
+    statements = _extract(extractor, body)
+    assert time.monotonic() - started < 30
+    for s in statements:
+        assert body[s.start : s.end] == s.quote
+
+
+# -- quotation marks (no model) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ('He said "no way" and left.', ["no way"]),
+        ("“First paragraph.\n\n“Second paragraph,” he said.", ["First paragraph.\n\n“Second paragraph,"]),
+        ("“Never closed.\n\nA new paragraph. “Closed”", ["Closed"]),
+        ("the players’ union said ‘we will strike’ today", ["we will strike"]),
+        ("It’s ‘in their heads.’ ok", ["in their heads."]),
+        ("the ‘90s were ‘fun’", ["fun"]),
+        ("«Il a dit “oui” hier»", ["Il a dit “oui” hier"]),
+        ("5'10\" tall and \"quoted\"", ["quoted"]),
+        ("“After this summit […] we say” then “have reached”", ["After this summit […] we say", "have reached"]),
+        ("“to develop relations.” ) and Russia,” according to KCNA.", ["to develop relations."]),
+        ("” stray “ marks ” “", [" marks "]),
+    ],
+)  # fmt: skip
+def test_find_quotes(text: str, quotes: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == quotes
+
+
+def test_find_quotes_is_linear_on_unbalanced_marks() -> None:
+    text = "“ " * 100_000 + "” " * 50_000 + '"a' * 50_000 + "‘x " * 50_000
+    started = time.monotonic()
+    find_quotes(text)
+    assert time.monotonic() - started < 5
