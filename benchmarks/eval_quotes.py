@@ -192,8 +192,11 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return shorter > 0 and inter >= shorter / 2
 
 
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "gov", "rep", "president", "senator"})
+
+
 def names_match(gold: str, names: Iterable[str]) -> bool:
-    gold_words = gold.lower().split()
+    gold_words = [w for w in gold.lower().replace(".", " ").split() if w not in HONORIFICS] or gold.lower().split()
     for name in names:
         words = name.lower().replace(".", " ").split()
         if not words:

@@ -125,18 +125,37 @@ class SpeakerResolver:
         return None
 
     def _by_name(self, phrase: Span) -> str | None:
-        """A name the entity stage did not mark: the one entity whose name or surname it is."""
+        """A name the entity stage did not mark: the entity whose name or surname it is.
+
+        Several persons share the surname ("Bush"): the one named most recently,
+        within the anaphora window, as news style names a person in full first.
+        """
         words = [t.text for t in phrase if t.pos_ == "PROPN" and t.text not in HONORIFICS]
         if not words:
             return None
         wanted = " ".join(words).lower()
-        matches = set()
+        persons: set[str] = set()
+        others: set[str] = set()
         for entity in self.ents.entities:
             for name in (entity.name, *entity.aliases):
                 lowered = name.lower()
-                if lowered == wanted or (entity.kind == "person" and lowered.split()[-1:] == [wanted]):
-                    matches.add(entity.key)
-        return matches.pop() if len(matches) == 1 else None
+                if entity.kind == "person" and (lowered == wanted or lowered.split()[-1:] == [wanted]):
+                    persons.add(entity.key)
+                elif lowered == wanted:
+                    others.add(entity.key)
+        if len(persons) == 1:
+            return persons.pop()
+        if persons:
+            return self._most_recent(persons, phrase.start_char)
+        return others.pop() if len(others) == 1 else None
+
+    def _most_recent(self, keys: set[str], position: int) -> str | None:
+        window = self._window_start(position)
+        for key in self.ents.persons_before(position):
+            if key in keys:
+                last = max(m.end for m in self.ents.mentions_of(key) if m.end <= position)
+                return key if last >= window else None
+        return None
 
     def _entity_of_token(self, token: Token) -> str | None:
         return self.ents.entity_at(token.idx, token.idx + len(token.text))

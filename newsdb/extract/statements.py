@@ -51,6 +51,8 @@ SPEECH_VERBS = frozenset(
         "retort", "exclaim", "muse", "wonder", "accuse", "blast", "slam", "hail",
     }
 )  # fmt: skip
+# Verbs that frame a quotation ("“...,” Carson continued.") but never govern one.
+FRAME_ONLY_VERBS = frozenset({"continue"})
 # Speech verbs that report a clause ("said that ..."); "call", "describe" and the like only frame quotes.
 INDIRECT_VERBS = SPEECH_VERBS - frozenset(
     {"welcome", "praise", "call", "describe", "denounce", "criticize", "criticise", "blast", "slam", "hail",
@@ -213,7 +215,7 @@ class _StatementFinder:
         for token in tokens:
             if token.text in ("“", "«", "\n") or token.text in SENTENCE_END:
                 return None
-            if self._is_cue_verb(token):
+            if self._is_cue_verb(token, frame=True):
                 speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
                 if speaker is None or not _gap_is_subject(gap, speaker):
                     return None
@@ -249,7 +251,7 @@ class _StatementFinder:
         for token in reversed(tokens[:-1]):
             if token.text in SENTENCE_END or token.text in ("”", "\n") or "\n" in token.text:
                 return None
-            if self._is_cue_verb(token):
+            if self._is_cue_verb(token, frame=True):
                 speaker = self._subject(token) or self._inverted_subject(token)
                 return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, token.sent)
         return None
@@ -444,9 +446,14 @@ class _StatementFinder:
 
     # -- helpers --------------------------------------------------------------
 
-    def _is_cue_verb(self, token: Token) -> bool:
-        """A speech verb used as a verb ("cited by X", "a film called ..." are not cues)."""
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+    def _is_cue_verb(self, token: Token, frame: bool = False) -> bool:
+        """A speech verb used as a verb ("cited by X", "a film called ..." are not cues).
+
+        ``frame``: the verb sits right next to the quotation's marks, where
+        "continued" is a speech verb too.
+        """
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") or not (lemma in SPEECH_VERBS or (frame and lemma in FRAME_ONLY_VERBS)):
             return False
         participle = token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl")
         return not participle or _has_subject(token)
@@ -477,6 +484,8 @@ class _StatementFinder:
             if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
                 return None
             node = node.head
+            if node.dep_ == "ccomp" and self._is_cue_verb(node.head):
+                node = node.head  # "X told Y that Z “...,” adding, “...”": X adds, not Z
         return None
 
     def _inverted_subject(self, verb: Token) -> Span | None:
