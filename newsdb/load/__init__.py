@@ -1,0 +1,1 @@
+"""The load stage: puts ``ArticleFacts`` into PostgreSQL (``writer``) and runs loads (``run``)."""
