@@ -1,0 +1,227 @@
+"""Cross-article event merging: one ``event`` row per real-world event.
+
+A new article's event (participants and place already resolved to stored
+entity ids) joins a stored event when all of these hold:
+
+* same PLOVER type and same context (a planned summit and its occurrence
+  stay apart: they are different facts);
+* modes equal, or either one unknown;
+* participants overlap: at least one shared participant entity (any role),
+  or neither has participants and both have the same place;
+* dates agree: each date stands for a period (day: that day, week: 7 days,
+  month: the calendar month, year: the year); the periods, widened by
+  ``DATE_SLACK_DAYS`` on each side, overlap; a year-precision date agrees
+  only with a year- or month-precision one.  An undated event stands for its
+  article's publication day.  If neither side has a date or a publication
+  day, they do not merge;
+* places agree: the same place, either unknown, or one is a country and the
+  other lies in it (``place.country_code``).
+
+Among several matching stored events the one sharing most participants wins,
+then the closest date, then the oldest.  A merge adds the new participants
+and fills a missing date or place; it never overwrites what is known.
+Callers hold an advisory lock per event type (``lock_keys``) so two writers
+never create the same event twice.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Connection, text, update
+
+from newsdb.db.models import Event as EventRow
+
+DATE_SLACK_DAYS = 3
+
+
+@dataclass(slots=True)
+class EventSpec:
+    """One event of a new article, with stored entity ids."""
+
+    type: str
+    context: str
+    mode: str | None
+    participants: set[tuple[int, str]]  # (entity id, role)
+    place_id: int | None
+    occurred_on: date | None
+    precision: str | None
+    date_text: str | None
+    summary: str | None
+    published_on: date | None
+
+    @property
+    def participant_ids(self) -> set[int]:
+        return {eid for eid, _ in self.participants}
+
+
+@dataclass(slots=True)
+class _StoredEvent:
+    id: int
+    mode: str | None
+    place_id: int | None
+    occurred_on: date | None
+    precision: str | None
+    first_reported: date | None
+    participant_ids: set[int] = field(default_factory=set)
+
+
+def lock_keys(types: Iterable[str]) -> set[str]:
+    return {f"event:{t}" for t in types}
+
+
+def period(d: date, precision: str | None) -> tuple[date, date]:
+    if precision == "week":
+        return d, d + timedelta(days=6)
+    if precision == "month":
+        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if precision == "year":
+        return d.replace(month=1, day=1), d.replace(month=12, day=31)
+    return d, d
+
+
+def dates_agree(a: date, a_prec: str | None, b: date, b_prec: str | None) -> bool:
+    precs = {a_prec or "day", b_prec or "day"}
+    if "year" in precs and not precs <= {"year", "month"}:
+        return False
+    a0, a1 = period(a, a_prec)
+    b0, b1 = period(b, b_prec)
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    return a0 - slack <= b1 and b0 - slack <= a1
+
+
+def _day(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def find_or_create(conn: Connection, spec: EventSpec) -> tuple[int, bool]:
+    """The id of the stored event ``spec`` reports (merged or new) and whether it was created."""
+    match = _best_match(conn, spec)
+    if match is None:
+        event_id = conn.execute(
+            text(
+                "INSERT INTO event (event_type, mode, context, occurred_on, date_precision, date_text,"
+                " place_entity_id, summary) VALUES (:type, :mode, :context, :on, :prec, :dtext, :place, :summary)"
+                " RETURNING id"
+            ),
+            {
+                "type": spec.type,
+                "mode": spec.mode,
+                "context": spec.context,
+                "on": spec.occurred_on,
+                "prec": spec.precision if spec.occurred_on else None,
+                "dtext": spec.date_text,
+                "place": spec.place_id,
+                "summary": spec.summary,
+            },
+        ).scalar_one()
+        created = True
+    else:
+        event_id = match.id
+        created = False
+        fill: dict[str, object] = {}
+        if match.occurred_on is None and spec.occurred_on is not None:
+            fill.update(occurred_on=spec.occurred_on, date_precision=spec.precision, date_text=spec.date_text)
+        if match.place_id is None and spec.place_id is not None:
+            fill["place_entity_id"] = spec.place_id
+        if match.mode is None and spec.mode is not None:
+            fill["mode"] = spec.mode
+        if fill:
+            conn.execute(update(EventRow).where(EventRow.id == event_id).values(**fill))
+    if spec.participants:
+        conn.execute(
+            text(
+                "INSERT INTO event_participant (event_id, entity_id, role) VALUES (:event, :entity, :role)"
+                " ON CONFLICT DO NOTHING"
+            ),
+            [{"event": event_id, "entity": eid, "role": role} for eid, role in sorted(spec.participants)],
+        )
+    return event_id, created
+
+
+def _best_match(conn: Connection, spec: EventSpec) -> _StoredEvent | None:
+    ids = sorted(spec.participant_ids)
+    if not ids and spec.place_id is None:
+        return None
+    rows = conn.execute(
+        text(
+            "SELECT e.id, e.mode, e.place_entity_id, e.occurred_on, e.date_precision,"
+            " (SELECT min(a.published_at) FROM event_report r JOIN article a ON a.id = r.article_id"
+            "   WHERE r.event_id = e.id) AS first_reported,"
+            " ARRAY(SELECT DISTINCT p.entity_id FROM event_participant p WHERE p.event_id = e.id) AS participants"
+            " FROM event e"
+            " WHERE e.event_type = :type AND e.context = :context"
+            " AND (e.mode IS NULL OR CAST(:mode AS text) IS NULL OR e.mode = :mode)"
+            " AND (e.id IN (SELECT p.event_id FROM event_participant p WHERE p.entity_id = ANY(:ids))"
+            "      OR (cardinality(CAST(:ids AS bigint[])) = 0 AND e.place_entity_id = :place"
+            "          AND NOT EXISTS (SELECT 1 FROM event_participant p WHERE p.event_id = e.id)))"
+            " ORDER BY e.id"
+        ),
+        {"type": spec.type, "context": spec.context, "mode": spec.mode, "ids": ids, "place": spec.place_id},
+    ).all()
+    if not rows:
+        return None
+    candidates = [_StoredEvent(r[0], r[1], r[2], r[3], r[4], _day(r[5]), set(r[6] or ())) for r in rows]
+    place_ids = {c.place_id for c in candidates if c.place_id is not None}
+    if spec.place_id is not None:
+        place_ids.add(spec.place_id)
+    places = _place_info(conn, place_ids)
+
+    best: tuple[tuple[int, int, int], _StoredEvent] | None = None
+    for c in candidates:
+        if not _dates_match(spec, c) or not _places_match(spec.place_id, c.place_id, places):
+            continue
+        shared = len(spec.participant_ids & c.participant_ids)
+        distance = _date_distance(spec, c)
+        key = (-shared, distance, c.id)
+        if best is None or key < best[0]:
+            best = (key, c)
+    return best[1] if best else None
+
+
+def _effective(on: date | None, prec: str | None, published: date | None) -> tuple[date, str] | None:
+    if on is not None:
+        return on, prec or "day"
+    if published is not None:
+        return published, "day"
+    return None
+
+
+def _dates_match(spec: EventSpec, c: _StoredEvent) -> bool:
+    a = _effective(spec.occurred_on, spec.precision, spec.published_on)
+    b = _effective(c.occurred_on, c.precision, c.first_reported)
+    if a is None or b is None:
+        return False
+    return dates_agree(a[0], a[1], b[0], b[1])
+
+
+def _date_distance(spec: EventSpec, c: _StoredEvent) -> int:
+    a = _effective(spec.occurred_on, spec.precision, spec.published_on)
+    b = _effective(c.occurred_on, c.precision, c.first_reported)
+    if a is None or b is None:
+        return 1 << 30
+    return abs((a[0] - b[0]).days)
+
+
+def _place_info(conn: Connection, ids: set[int]) -> dict[int, tuple[str, str | None]]:
+    if not ids:
+        return {}
+    rows = conn.execute(
+        text("SELECT entity_id, place_type, country_code FROM place WHERE entity_id = ANY(:ids)"), {"ids": sorted(ids)}
+    )
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def _places_match(a: int | None, b: int | None, info: dict[int, tuple[str, str | None]]) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    ta, ca = info.get(a, ("other", None))
+    tb, cb = info.get(b, ("other", None))
+    if ta == "country" and ca is not None and cb == ca:
+        return True
+    return tb == "country" and cb is not None and ca == cb

@@ -1,0 +1,324 @@
+"""Archive-level entity resolution: which stored entity an in-document entity is.
+
+Extraction resolves names inside one article ("Sergei Lavrov", "Lavrov",
+"Mr. Lavrov" -> one in-document entity).  Here each in-document entity is
+either *linked* to one existing ``entity`` row or a new row is *created*.
+A wrong link merges two real people and poisons every report about them; a
+missed link only leaves a duplicate that a later merge can fix.  So a link is
+made only when it is unambiguous, by these rules (``n`` is the normalized
+canonical name, :func:`newsdb.load.normalize.normalize_name`):
+
+Places
+    1. same ``geonames_id`` -> link (the gazetteer id is the identity);
+    2. a country with the same ISO ``country_code`` as a stored country -> link;
+    3. else stored places with an alias equal to ``n`` whose geonames id and
+       country code do not contradict the new one's (both known and
+       different) are candidates; exactly one -> link.
+
+Organizations
+    Stored organizations with an alias equal to ``n``; exactly one -> link.
+
+Persons with a full name (``n`` has two or more tokens)
+    Stored persons with an alias equal to ``n``; exactly one -> link, unless
+    the new entity also carries another full name that belongs to a
+    different stored person (the names are inconsistent) -> create.
+
+Persons known only by one token ("Kim", "Lavrov")
+    Candidates are all stored persons any of whose aliases contains that
+    token as a word ("kim" counts Kim Jong-un, Kim Il-sung, Kim Yo-jong and
+    any earlier bare "Kim").  Link only when there is exactly one candidate
+    and that candidate has a full (multi-token) name.  Two bare "Kim"s are
+    never linked to each other, and a surname shared by two stored people
+    never links: that "Kim" becomes a new entity.
+
+Everything else creates a new entity.  Two entities of different kinds never
+link.  Every name form seen (canonical name and aliases) is recorded in
+``entity_alias`` of the entity it resolved to; the canonical name of a new
+entity is its one primary alias.
+
+Concurrency: the caller takes :func:`lock_keys` (transaction-scoped advisory
+locks, in sorted order) before :func:`resolve_entities`, so two writers that
+could create or link the same name (or any name sharing a person-name token)
+run this step one after the other and see each other's rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, insert, text
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from newsdb.db.models import Entity as EntityRow
+from newsdb.db.models import EntityAlias, Organization, Person, Place
+from newsdb.extract.facts import Entity
+from newsdb.load.normalize import name_tokens, normalize_name
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    entity_id: int
+    created: bool
+
+
+def lock_keys(entities: Iterable[Entity]) -> set[str]:
+    """Advisory-lock names covering every stored row resolution may read or create."""
+    keys: set[str] = set()
+    for e in entities:
+        names = [e.name, *e.aliases]
+        if e.kind == "person":
+            for name in names:
+                keys.update(f"person-token:{t}" for t in name_tokens(name))
+        else:
+            keys.update(f"{e.kind}:{normalize_name(name)}" for name in names)
+        if e.place is not None:
+            if e.place.geonames_id is not None:
+                keys.add(f"geonames:{e.place.geonames_id}")
+            if e.place.country_code:
+                keys.add(f"country:{e.place.country_code.upper()}")
+    return keys
+
+
+@dataclass(slots=True)
+class _Stored:
+    entity_id: int
+    kind: str
+    name: str
+    place_type: str | None
+    country_code: str | None
+    geonames_id: int | None
+
+
+def _alias_kind(kind: str, alias: str) -> str:
+    tokens = name_tokens(alias)
+    if kind == "person":
+        return "name" if len(tokens) > 1 else "short"
+    letters = [c for c in alias if c.isalpha()]
+    if kind == "organization" and 2 <= len(letters) <= 6 and all(c.isupper() for c in letters):
+        return "abbreviation"
+    return "name"
+
+
+def _full_name(name: str) -> bool:
+    return len(name_tokens(name)) > 1
+
+
+def resolve_entities(conn: Connection, entities: list[Entity]) -> dict[str, Resolved]:
+    """Map each in-document entity key to a stored entity id, creating entities and aliases as needed."""
+    if not entities:
+        return {}
+    norm = {e.key: normalize_name(e.name) for e in entities}
+    all_names = sorted({normalize_name(n) for e in entities for n in (e.name, *e.aliases)} - {""})
+
+    # 1. every stored entity sharing a normalized name with the article's entities
+    by_alias: dict[str, list[_Stored]] = defaultdict(list)
+    stored: dict[int, _Stored] = {}
+    rows = conn.execute(
+        text(
+            "SELECT a.normalized, e.id, e.kind, e.name, p.place_type, p.country_code, p.geonames_id"
+            " FROM entity_alias a JOIN entity e ON e.id = a.entity_id"
+            " LEFT JOIN place p ON p.entity_id = e.id"
+            " WHERE a.normalized = ANY(:names) AND a.alias_kind NOT IN ('descriptor', 'demonym')"
+            " ORDER BY e.id"
+        ),
+        {"names": all_names},
+    )
+    for normalized, eid, kind, name, ptype, cc, gid in rows:
+        s = stored.setdefault(eid, _Stored(eid, kind, name, ptype, cc, gid))
+        by_alias[normalized].append(s)
+
+    # 2. places by gazetteer identity
+    gids = sorted({e.place.geonames_id for e in entities if e.place and e.place.geonames_id is not None})
+    ccs = sorted(
+        {
+            e.place.country_code.upper()
+            for e in entities
+            if e.place and e.place.place_type == "country" and e.place.country_code
+        }
+    )
+    by_gid: dict[int, _Stored] = {}
+    by_country: dict[str, list[_Stored]] = defaultdict(list)
+    if gids or ccs:
+        rows = conn.execute(
+            text(
+                "SELECT e.id, e.name, p.place_type, p.country_code, p.geonames_id FROM place p"
+                " JOIN entity e ON e.id = p.entity_id"
+                " WHERE p.geonames_id = ANY(:gids) OR (p.place_type = 'country' AND p.country_code = ANY(:ccs))"
+                " ORDER BY e.id"
+            ),
+            {"gids": gids, "ccs": ccs},
+        )
+        for eid, name, ptype, cc, gid in rows:
+            s = stored.setdefault(eid, _Stored(eid, "place", name, ptype, cc, gid))
+            if gid is not None:
+                by_gid[gid] = s
+            if ptype == "country" and cc:
+                by_country[cc].append(s)
+
+    # 3. persons known by one token: every stored person whose names contain it
+    single_tokens = sorted(
+        {norm[e.key] for e in entities if e.kind == "person" and norm[e.key] and not _has_full_name(e)}
+    )
+    by_token: dict[str, list[_Stored]] = defaultdict(list)
+    for token in single_tokens:
+        rows = conn.execute(
+            text(
+                "SELECT DISTINCT e.id, e.name FROM entity_alias a JOIN entity e ON e.id = a.entity_id"
+                " WHERE e.kind = 'person' AND (a.normalized = :t OR a.normalized LIKE :t || ' %'"
+                " OR a.normalized LIKE '% ' || :t OR a.normalized LIKE '% ' || :t || ' %')"
+                " ORDER BY e.id"
+            ),
+            {"t": token},
+        )
+        for eid, name in rows:
+            by_token[token].append(stored.setdefault(eid, _Stored(eid, "person", name, None, None, None)))
+
+    result: dict[str, Resolved] = {}
+    to_create: dict[tuple[str, ...], list[Entity]] = {}
+    for e in entities:
+        n = norm[e.key]
+        target = _link(e, n, by_alias, by_gid, by_country, by_token)
+        if target is not None:
+            result[e.key] = Resolved(target, created=False)
+            continue
+        # In-article duplicates (same gazetteer id, same full name) become one new entity.
+        if e.place and e.place.geonames_id is not None:
+            ident: tuple[str, ...] = ("geonames", str(e.place.geonames_id))
+        elif (e.kind == "person" and not _has_full_name(e)) or not n:
+            ident = ("key", e.key)
+        else:
+            ident = (e.kind, n)
+        to_create.setdefault(ident, []).append(e)
+
+    if to_create:
+        groups = list(to_create.values())
+        new_ids = (
+            conn.execute(
+                insert(EntityRow).returning(EntityRow.id, sort_by_parameter_order=True),
+                [{"kind": g[0].kind, "name": g[0].name.strip()} for g in groups],
+            )
+            .scalars()
+            .all()
+        )
+        persons, orgs, places = [], [], []
+        for group, eid in zip(groups, new_ids, strict=True):
+            first = group[0]
+            for e in group:
+                result[e.key] = Resolved(eid, created=True)
+            if first.kind == "person":
+                persons.append({"entity_id": eid})
+            elif first.kind == "organization":
+                orgs.append({"entity_id": eid})
+            else:
+                info = next((e.place for e in group if e.place is not None), None)
+                row: dict[str, object] = {"entity_id": eid}
+                if info is not None:
+                    row.update(
+                        place_type=info.place_type,
+                        country_code=info.country_code.upper() if info.country_code else None,
+                        latitude=info.latitude,
+                        longitude=info.longitude,
+                        geonames_id=info.geonames_id,
+                    )
+                places.append(row)
+        if persons:
+            conn.execute(insert(Person), persons)
+        if orgs:
+            conn.execute(insert(Organization), orgs)
+        if places:
+            _insert_places(conn, places)
+
+    _record_aliases(conn, entities, result)
+    return result
+
+
+def _insert_places(conn: Connection, rows: list[dict[str, object]]) -> None:
+    # executemany needs one shape: fill absent columns
+    cols = ("place_type", "country_code", "latitude", "longitude", "geonames_id")
+    full = [
+        {"entity_id": r["entity_id"], **{c: r.get(c, "other" if c == "place_type" else None) for c in cols}}
+        for r in rows
+    ]
+    conn.execute(insert(Place), full)
+
+
+def _has_full_name(e: Entity) -> bool:
+    return any(_full_name(n) for n in (e.name, *e.aliases))
+
+
+def _conflicts(e: Entity, s: _Stored) -> bool:
+    if e.place is None or s.kind != "place":
+        return False
+    if e.place.geonames_id is not None and s.geonames_id is not None and e.place.geonames_id != s.geonames_id:
+        return True
+    cc = e.place.country_code.upper() if e.place.country_code else None
+    return cc is not None and s.country_code is not None and cc != s.country_code
+
+
+def _link(
+    e: Entity,
+    n: str,
+    by_alias: dict[str, list[_Stored]],
+    by_gid: dict[int, _Stored],
+    by_country: dict[str, list[_Stored]],
+    by_token: dict[str, list[_Stored]],
+) -> int | None:
+    if e.kind == "place" and e.place is not None:
+        if e.place.geonames_id is not None and e.place.geonames_id in by_gid:
+            return by_gid[e.place.geonames_id].entity_id
+        if e.place.place_type == "country" and e.place.country_code:
+            countries = by_country.get(e.place.country_code.upper(), [])
+            if len(countries) == 1:
+                return countries[0].entity_id
+    if not n:
+        return None
+    if e.kind == "person" and not _has_full_name(e):
+        people = {s.entity_id: s for s in by_token.get(n, [])}
+        if len(people) == 1:
+            (only,) = people.values()
+            if _full_name(only.name):
+                return only.entity_id
+        return None
+    candidates = {s.entity_id for s in by_alias.get(n, []) if s.kind == e.kind and not _conflicts(e, s)}
+    if len(candidates) != 1:
+        return None
+    (target,) = candidates
+    if e.kind == "person":
+        # every other full name of the new person must not belong to someone else
+        for alias in e.aliases:
+            if _full_name(alias):
+                owners = {s.entity_id for s in by_alias.get(normalize_name(alias), []) if s.kind == "person"}
+                if owners and target not in owners:
+                    return None
+    return target
+
+
+def _record_aliases(conn: Connection, entities: list[Entity], result: dict[str, Resolved]) -> None:
+    rows: dict[tuple[int, str], dict[str, object]] = {}
+    for e in entities:
+        r = result[e.key]
+        for i, alias in enumerate([e.name, *e.aliases]):
+            alias = " ".join(alias.split())
+            n = normalize_name(alias)
+            if not alias or not n or (r.entity_id, n) in rows:
+                continue
+            rows[(r.entity_id, n)] = {
+                "entity_id": r.entity_id,
+                "alias": alias,
+                "normalized": n,
+                "alias_kind": _alias_kind(e.kind, alias),
+                "is_primary": r.created and i == 0,
+            }
+    if not rows:
+        return
+    # A created entity's group may hold several in-document entities: keep one primary.
+    seen_primary: set[int] = set()
+    for (eid, _), row in rows.items():
+        if row["is_primary"]:
+            if eid in seen_primary:
+                row["is_primary"] = False
+            seen_primary.add(eid)
+    stmt = pg_insert(EntityAlias).on_conflict_do_nothing(index_elements=["entity_id", "normalized"])
+    conn.execute(stmt, list(rows.values()))
