@@ -34,8 +34,10 @@ class DocEntities:
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     _by_key: dict[str, Entity] = field(default_factory=dict, repr=False)
-    _sorted: bool = field(default=True, repr=False)
+    _keys: list[tuple[int, int]] = field(default_factory=list, repr=False)  # (start, -end) of sorted mentions
     _starts: list[int] = field(default_factory=list, repr=False)
+    _by_entity: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
+    _role_keys: set[tuple[str, str, int, int]] = field(default_factory=set, repr=False)
     _longest: int = field(default=0, repr=False)
 
     # -- building -----------------------------------------------------------
@@ -64,8 +66,12 @@ class DocEntities:
         if any(m.start == start and m.end == end for m in self._overlapping(start, end)):
             return None
         mention = Mention(entity=key, start=start, end=end, text=self.body[start:end])
-        self.mentions.append(mention)
-        self._sorted = False
+        self._sort()
+        idx = bisect.bisect_right(self._keys, (start, -end))
+        self.mentions.insert(idx, mention)
+        self._keys.insert(idx, (start, -end))
+        self._starts.insert(idx, start)
+        self._by_entity.setdefault(key, []).append(mention)
         self._longest = max(self._longest, end - start)
         return mention
 
@@ -89,10 +95,10 @@ class DocEntities:
 
     def add_role(self, role: Role) -> None:
         """Add a role unless the same person/title/span is already there."""
-        for r in self.roles:
-            if (r.person, r.title, r.start, r.end) == (role.person, role.title, role.start, role.end):
-                return
-        self.roles.append(role)
+        key = (role.person, role.title, role.start, role.end)
+        if key not in self._role_keys:
+            self._role_keys.add(key)
+            self.roles.append(role)
 
     # -- look-ups -----------------------------------------------------------
 
@@ -106,8 +112,9 @@ class DocEntities:
         return [e for e in self.entities if e.kind == kind]
 
     def mentions_of(self, key: str) -> list[Mention]:
+        """Mentions of ``key`` in text order."""
         self._sort()
-        return [m for m in self.mentions if m.entity == key]
+        return sorted(self._by_entity.get(key, []), key=lambda m: (m.start, -m.end))
 
     def roles_of(self, key: str) -> list[Role]:
         return [r for r in self.roles if r.person == key]
@@ -156,10 +163,15 @@ class DocEntities:
     # -- internals ----------------------------------------------------------
 
     def _sort(self) -> None:
-        if not self._sorted:
+        """Rebuild the position index if ``mentions`` was changed from outside ``add_mention``."""
+        if len(self._keys) != len(self.mentions):
             self.mentions.sort(key=lambda m: (m.start, -m.end))
+            self._keys = [(m.start, -m.end) for m in self.mentions]
             self._starts = [m.start for m in self.mentions]
-            self._sorted = True
+            self._by_entity = {}
+            for m in self.mentions:
+                self._by_entity.setdefault(m.entity, []).append(m)
+            self._longest = max((m.end - m.start for m in self.mentions), default=0)
 
     def _overlapping(self, start: int, end: int) -> list[Mention]:
         self._sort()

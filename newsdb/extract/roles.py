@@ -195,7 +195,7 @@ def find_roles(doc: Doc, ents: DocEntities) -> None:
     prev_end = -1
     for mention in persons:
         phrase = _premodifier_title(doc, ents, mention.start)
-        if phrase is None and carried is not None and _is_coordination(doc.text[prev_end : mention.start]):
+        if phrase is None and carried is not None and _is_coordination(ents.body[prev_end : mention.start]):
             phrase = carried
         if phrase is None:
             phrase = _appositive_title(doc, ents, mention.start, mention.end)

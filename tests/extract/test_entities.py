@@ -1,0 +1,58 @@
+"""Entity cleaning and in-document resolution on small texts, on the real model."""
+
+from __future__ import annotations
+
+from newsdb.extract.facts import ArticleFacts
+from newsdb.extract.pipeline import Extractor
+from newsdb.ingest.article import Article
+
+
+def _facts(extractor: Extractor, body: str) -> ArticleFacts:
+    return extractor.extract(Article(body=body, origin="test"))
+
+
+def _persons(facts: ArticleFacts) -> dict[str, list[str]]:
+    return {e.name: [m.text for m in facts.mentions if m.entity == e.key] for e in facts.entities if e.kind == "person"}
+
+
+def test_short_form_after_two_candidates_is_left_unresolved(extractor: Extractor) -> None:
+    facts = _facts(
+        extractor,
+        "Kim Jong-un laid flowers for his father Kim Jong-il on Monday. Officials said Kim was tired.",
+    )
+    persons = _persons(facts)
+    assert persons == {"Kim Jong-un": ["Kim Jong-un"], "Kim Jong-il": ["Kim Jong-il"]}
+
+
+def test_different_full_names_are_never_merged(extractor: Extractor) -> None:
+    facts = _facts(extractor, "John Smith met Jane Smith in London. Later John Smith flew to Paris.")
+    assert _persons(facts) == {"John Smith": ["John Smith", "John Smith"], "Jane Smith": ["Jane Smith"]}
+
+
+def test_honorific_is_in_the_mention_but_not_the_name(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Angela Merkel arrived in Berlin. Mrs. Merkel then spoke to reporters.")
+    assert _persons(facts) == {"Angela Merkel": ["Angela Merkel", "Mrs. Merkel"]}
+    assert facts.entities[[e.name for e in facts.entities].index("Angela Merkel")].aliases == ["Merkel"]
+
+
+def test_short_form_before_the_full_name_joins_the_only_candidate(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Lavrov arrived on Monday. Russian Foreign Minister Sergei Lavrov met officials.")
+    assert _persons(facts) == {"Sergei Lavrov": ["Lavrov", "Sergei Lavrov"]}
+
+
+def test_country_names_labelled_as_organizations_become_places(extractor: Extractor) -> None:
+    facts = _facts(extractor, "The DPRK fired a missile, and the U.S. condemned it.")
+    places = {e.name: e.place.country_code for e in facts.entities if e.kind == "place" and e.place}
+    assert places == {"North Korea": "KP", "United States": "US"}
+
+
+def test_descriptor_is_not_attached_when_two_people_fit(extractor: Extractor) -> None:
+    facts = _facts(
+        extractor,
+        "French Foreign Minister Catherine Colonna met German Foreign Minister Annalena Baerbock. "
+        "The minister said the talks went well.",
+    )
+    assert _persons(facts) == {
+        "Catherine Colonna": ["Catherine Colonna"],
+        "Annalena Baerbock": ["Annalena Baerbock"],
+    }

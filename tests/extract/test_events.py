@@ -1,0 +1,48 @@
+"""Event rules on small texts, on the real model."""
+
+from __future__ import annotations
+
+from newsdb.extract.pipeline import Extractor
+from newsdb.ingest.article import Article
+
+
+def _events(extractor: Extractor, body: str) -> list[tuple[object, ...]]:
+    facts = extractor.extract(Article(body=body, origin="test"))
+
+    def name(key: str | None) -> str | None:
+        return None if key is None else facts.entity(key).name
+
+    return [
+        (ev.type, ev.trigger, ev.context, sorted((str(name(p.entity)), p.role) for p in ev.participants))
+        for ev in facts.events
+    ]
+
+
+def test_negated_event_is_dropped(extractor: Extractor) -> None:
+    assert _events(extractor, "Russia did not denounce the United States.") == []
+
+
+def test_could_is_hypothetical(extractor: Extractor) -> None:
+    assert _events(extractor, "Officials fear that Iran could supply Russia with drones.") == [
+        ("AID", "supply", "hypothetical", [("Iran", "actor"), ("Russia", "recipient")])
+    ]
+
+
+def test_will_is_future(extractor: Extractor) -> None:
+    assert _events(extractor, "Emmanuel Macron will visit Germany next month.") == [
+        ("CONSULT", "visit", "future", [("Emmanuel Macron", "actor"), ("Germany", "recipient")])
+    ]
+
+
+def test_meet_needs_someone_met(extractor: Extractor) -> None:
+    assert _events(extractor, "Moscow wants to help Cuba meet its energy needs.") == []
+
+
+def test_subject_is_actor_and_object_recipient(extractor: Extractor) -> None:
+    assert _events(extractor, "China condemned Japan on Monday.") == [
+        ("ACCUSE", "condemned", "occurred", [("China", "actor"), ("Japan", "recipient")])
+    ]
+
+
+def test_headline_question_without_participants_is_not_an_event(extractor: Extractor) -> None:
+    assert _events(extractor, "Deliveries in progress?") == []
