@@ -38,7 +38,7 @@ def aliases(engine: Engine, entity_id: int) -> list[tuple[str, str, bool]]:
             text("SELECT alias, alias_kind, is_primary FROM entity_alias WHERE entity_id = :e ORDER BY id"),
             {"e": entity_id},
         )
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        return [tuple(r) for r in rows]
 
 
 def kims() -> tuple[Facts, Facts]:
