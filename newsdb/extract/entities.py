@@ -60,10 +60,21 @@ KNOWN_KINDS: dict[str, NameKind] = {
     "eu": "organization",
     "kremlin": "organization",
     "pentagon": "organization",
+    "twitter": "organization",
+    "facebook": "organization",
+    "youtube": "organization",
+    "instagram": "organization",
+    "google": "organization",
+    "tiktok": "organization",
+    "wikipedia": "organization",
+    "wikinews": "organization",
 }
 
 # Leading words of all-caps photo/credit lines ("PHOTO AGENCY KCNA").
 CREDIT_WORDS = {"photo", "photos", "agency", "file", "credit", "credits", "source", "by"}
+
+# Words a photo caption glues to the name before it ("Ahmed Mohamed Image").
+CAPTION_WORDS = {"Image", "Photo", "Picture", "Video", "File"}
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _LEADING_DROP = {"the", "a", "an"}
@@ -121,8 +132,9 @@ def name_spans(doc: Doc, body: str) -> list[NameSpan]:
 def _relabel_surnames(body: str, spans: list[NameSpan]) -> list[NameSpan]:
     """A lone word tagged ORG/LOC that is the surname of a full name in the article is that person.
 
-    The small model often tags a sentence-initial "Lavrov" as ORG; a real place
-    ("Washington" next to "George Washington") stays a place.
+    The small model often tags a sentence-initial "Lavrov" as ORG.  Acronyms
+    ("DAB") and major places (countries, US states, cities over 500,000:
+    "Washington" next to "George Washington") are left alone.
     """
     surnames = {places.normalize(s.words[-1]) for s in spans if s.kind == "person" and len(s.words) >= 2}
     surnames |= {places.normalize(s.words[0]) for s in spans if s.kind == "person" and len(s.words) >= 2}
@@ -131,9 +143,10 @@ def _relabel_surnames(body: str, spans: list[NameSpan]) -> list[NameSpan]:
         if (
             span.kind in ("organization", "place")
             and len(span.words) == 1
+            and not span.text.isupper()
             and places.normalize(span.text) in surnames
             and places.normalize(span.text) not in KNOWN_KINDS
-            and places.lookup(span.text) is None
+            and not places.is_major_place(span.text)
         ):
             span = dataclasses.replace(span, kind="person", mention_start=_honorific_start(body, span.start))
         out.append(span)
@@ -155,7 +168,9 @@ def clean_span(span: Span, kind: NameKind, body: str) -> NameSpan | None:
             tokens = tokens[1:]
     while tokens and _is_honorific(tokens[0].text):
         tokens = tokens[1:]
-    if not tokens:
+    while len(tokens) > 1 and (tokens[-1].text in CAPTION_WORDS or (kind != "person" and _is_title(tokens[-1]))):
+        tokens = tokens[:-1]  # "Washington D.C. Image", "State Department Spokesperson"
+    if not tokens or all(_is_title(t) for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = body[start:end]
@@ -178,6 +193,10 @@ def _longest_line(tokens: list[Token]) -> list[Token]:
         if "\n" in t.whitespace_:
             lines.append([])
     return max(lines, key=len)
+
+
+def _is_title(token: Token) -> bool:
+    return token.is_title and token.lower_ in roles.TITLE_HEADS
 
 
 def _is_honorific(word: str) -> bool:

@@ -233,6 +233,20 @@ def lookup(text: str) -> Place | None:
     return None
 
 
+MAJOR_CITY_POPULATION = 500_000
+
+
+def is_major_place(text: str) -> bool:
+    """A country, a US state or a city of at least 500,000 people: never a surname in disguise."""
+    place = lookup(text)
+    if place is None:
+        return False
+    if place.info.place_type != "city":
+        return True
+    city = _city_index().get(normalize(strip_article(text)))
+    return city is not None and int(city["population"]) >= MAJOR_CITY_POPULATION  # type: ignore[call-overload]
+
+
 def region(text: str) -> Place:
     """A place the gazetteers do not know; a leading demonym gives its country.
 

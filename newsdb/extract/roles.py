@@ -94,6 +94,7 @@ TITLE_HEADS = frozenset(
         "scientist",
         "secretary",
         "senator",
+        "sheriff",
         "sergeant",
         "speaker",
         "spokesman",
