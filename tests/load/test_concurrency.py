@@ -15,7 +15,7 @@ from tests.load import synthetic
 N = 50
 
 
-def _writer(url: str, reverse: bool, barrier: Barrier, out: mp.Queue) -> None:  # type: ignore[type-arg]
+def _writer(url: str, reverse: bool, barrier: Barrier, out: mp.Queue) -> None:
     engine = make_engine(make_url(url), pool_size=1)
     try:
         order = list(range(N))[::-1] if reverse else list(range(N))
@@ -33,7 +33,7 @@ def _writer(url: str, reverse: bool, barrier: Barrier, out: mp.Queue) -> None:  
 def _run_two(url: URL, reverse_second: bool) -> list[list[str]]:
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(2)
-    out: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
+    out: mp.Queue = ctx.Queue()
     link = url.render_as_string(hide_password=False)
     procs = [ctx.Process(target=_writer, args=(link, rev, barrier, out)) for rev in (False, reverse_second)]
     for p in procs:
