@@ -74,7 +74,7 @@ KNOWN_KINDS: dict[str, NameKind] = {
 CREDIT_WORDS = {"photo", "photos", "agency", "file", "credit", "credits", "source", "by"}
 
 # Words a photo caption glues to the name before it ("Ahmed Mohamed Image").
-CAPTION_WORDS = {"Image", "Photo", "Picture", "Video", "File"}
+CAPTION_WORDS = {"Image", "Images", "Photo", "Photos", "Picture", "Video", "File"}
 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _LEADING_DROP = {"the", "a", "an"}
@@ -285,26 +285,71 @@ def _display(text: str) -> str:
 def _add_persons(ents: DocEntities, spans: list[NameSpan]) -> None:
     full: dict[str, str] = {}  # normalised full name -> entity key
     first_seen: dict[str, int] = {}
+    titles: dict[str, set[str]] = {}  # key -> titles written right before its full name
     for span in spans:
         if len(span.words) >= 2:
             norm = places.normalize(span.text)
             if norm not in full:
                 full[norm] = ents.new_entity("person", _display(span.text))
                 first_seen[full[norm]] = span.start
-    short: dict[str, str] = {}
+            titles.setdefault(full[norm], set()).add(_title_before(ents.body, span.mention_start) or "")
+    short: dict[str, str] = {}  # surname -> a person known only by it
+    for span in spans:  # titled short forms that cannot be the full name's person come first
+        if len(span.words) == 1 and not _is_family_plural(span, full):
+            _short_form_key(ents, span, full, first_seen, titles, short)
     for span in spans:
         if len(span.words) >= 2:
             key: str | None = full[places.normalize(span.text)]
+        elif _is_family_plural(span, full):
+            continue  # "the Obamas": a family, not one person
         else:
-            key = _resolve_short(span, full, first_seen)
-            if key is None and not _matching_full_names(span, full):
-                word = places.normalize(span.text)
-                key = short.get(word) or ents.new_entity("person", _display(span.text))
-                short[word] = key
+            key = _short_form_key(ents, span, full, first_seen, titles, short)
         if key is None:
             continue  # ambiguous short form: no mention rather than a wrong one
         ents.add_mention(key, span.mention_start, span.end)
         ents.alias(key, _display(span.text))
+
+
+def _short_form_key(
+    ents: DocEntities,
+    span: NameSpan,
+    full: dict[str, str],
+    first_seen: dict[str, int],
+    titles: dict[str, set[str]],
+    short: dict[str, str],
+) -> str | None:
+    """The entity of a one-word name: a full name, a surname-only person, or None if ambiguous.
+
+    "President Obama" does not join "Michelle Obama" (never called President):
+    it becomes a person of its own, and a bare "Obama" is then ambiguous.
+    """
+    word = places.normalize(span.text)
+    key = _resolve_short(span, full, first_seen)
+    title = _title_before(ents.body, span.mention_start)
+    if key is not None and title is not None and title not in titles[key]:
+        if word not in short:
+            short[word] = ents.new_entity("person", _display(span.text))
+        return short[word]
+    if key is not None:
+        return None if word in short else key
+    if _matching_full_names(span, full):
+        return short.get(word) if title is not None else None
+    if word not in short:
+        short[word] = ents.new_entity("person", _display(span.text))
+    return short[word]
+
+
+def _title_before(body: str, start: int) -> str | None:
+    """A capitalised title word right before ``start`` ("President" Obama), lower-cased."""
+    words = body[max(0, start - 30) : start].split()
+    if words and words[-1][:1].isupper() and words[-1].lower() in roles.TITLE_HEADS:
+        return words[-1].lower()
+    return None
+
+
+def _is_family_plural(span: NameSpan, full: dict[str, str]) -> bool:
+    word = places.normalize(span.text)
+    return word.endswith("s") and any(word[:-1] == name.split()[-1] for name in full)
 
 
 def _matching_full_names(span: NameSpan, full: dict[str, str]) -> list[str]:

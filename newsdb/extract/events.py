@@ -207,6 +207,8 @@ def _build(token: Token, trigger: Trigger, article: Article, ents: DocEntities) 
         return None
     if trigger.needs_partner and all(p.role == "actor" for p in participants):
         return None
+    if trigger.type == "AID" and not any(p.role == "recipient" for p in participants):
+        return None  # "the speeches Obama delivered": no one received aid
     return event
 
 
@@ -252,8 +254,9 @@ def _participants(token: Token, trigger: Trigger, ents: DocEntities) -> list[Par
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
         add(_subjects(token, "nsubj"), "actor")
         add(_prep_objects(token, ("by",)), "actor")
-        add(_subjects(token, "nsubjpass") if passive else [], "recipient")
-        add([c for c in token.children if c.dep_ in ("dobj", "iobj", "dative")], "recipient")
+        add(_subjects(token, "nsubjpass") if passive and trigger.type != "AID" else [], "recipient")
+        add([c for c in token.children if c.dep_ in ("iobj", "dative")], "recipient")
+        add(_object_recipients(token, trigger, ents), "recipient")
     else:
         add(_possessors(token, ents), "actor")
         add(_prep_objects(anchor, ("by",)), "actor")
@@ -270,6 +273,28 @@ def _participants(token: Token, trigger: Trigger, ents: DocEntities) -> list[Par
         add(_prep_objects(token, ("against", "on")), "recipient")
     add(_prep_objects(token, ("with", "between", "among")), "participant")
     return found
+
+
+def _object_recipients(verb: Token, trigger: Trigger, ents: DocEntities) -> list[Token]:
+    """Direct objects that are recipients.
+
+    Aid verbs take the goods as object ("delivered weapons to X") unless the
+    goods come with "with" ("supply Moscow with weapons"); a visit's object is
+    its recipient only when it is a country ("visit Germany"), else a place
+    ("visited the Oval Office").
+    """
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if trigger.type == "AID" and not _prep_objects(verb, ("with",)):
+        return []
+    if trigger.mode == "visit":
+        return [o for o in objects if _country_entity(o, ents)]
+    return objects
+
+
+def _country_entity(token: Token, ents: DocEntities) -> bool:
+    key = ents.entity_at(token.idx, token.idx + len(token.text))
+    place = ents.get(key).place if key is not None else None
+    return place is not None and place.place_type == "country"
 
 
 def _entities_of(token: Token, ents: DocEntities) -> list[str]:
@@ -341,6 +366,11 @@ def _accused(token: Token) -> list[Token]:
 
 def _place(token: Token, ents: DocEntities, participants: set[str]) -> str | None:
     heads = {token, _anchor(token), _governor(token)}
+    if token.pos_ == "VERB" and token.lemma_.lower() == "visit":
+        for obj in (c for c in token.children if c.dep_ == "dobj"):
+            key = ents.entity_at(obj.idx, obj.idx + len(obj.text))
+            if key is not None and key not in participants and ents.get(key).kind == "place":
+                return key
     for head in heads:
         for obj in _prep_objects(head, ("in", "at", "to")):
             for t in _noun_phrase(obj):

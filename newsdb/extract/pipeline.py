@@ -95,6 +95,22 @@ def _add_tokenizer_exceptions(nlp: Language) -> None:
             tokenizer.add_special_case(text, [{ORTH: text}])
 
 
+@Language.component("newsdb_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line always ends a sentence: titles, datelines and captions have no full stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        blank_line = "\n\n" in previous.whitespace_ or (previous.is_space and "\n\n" in previous.text)
+        if blank_line and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def _add_paragraph_breaks(nlp: Language) -> None:
+    if "newsdb_paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsdb_paragraph_breaks", before="parser")
+
+
 def _find_statements(doc: Doc, article: Article, ents: DocEntities) -> list[Statement]:
     try:
         from newsdb.extract.statements import find_statements
@@ -110,6 +126,7 @@ class Extractor:
         self.model = model
         self.nlp = load_model(model)
         _add_tokenizer_exceptions(self.nlp)
+        _add_paragraph_breaks(self.nlp)
         version = self.nlp.meta.get("version", "?")
         try:
             newsdb_version = metadata.version("newsdb")

@@ -56,3 +56,25 @@ def test_descriptor_is_not_attached_when_two_people_fit(extractor: Extractor) ->
         "Catherine Colonna": ["Catherine Colonna"],
         "Annalena Baerbock": ["Annalena Baerbock"],
     }
+
+
+def test_titled_surname_does_not_join_a_relative(extractor: Extractor) -> None:
+    body = "Obama welcomed Trump.\n\nMichelle Obama met Melania Trump. President Obama said the talks went well."
+    facts = _facts(extractor, body)
+    persons = _persons(facts)
+    assert persons["Michelle Obama"] == ["Michelle Obama"]
+    assert persons["Obama"] == ["Obama"]  # the one after "President"; the bare first one is ambiguous
+    assert [m.start for m in facts.mentions if m.text == "Obama"] == [body.index("President Obama") + 10]
+
+
+def test_family_plural_is_not_a_person(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Michelle Obama spoke on Monday. The Obamas left Washington on Tuesday.")
+    assert _persons(facts) == {"Michelle Obama": ["Michelle Obama"]}
+
+
+def test_a_blank_line_ends_a_sentence(extractor: Extractor) -> None:
+    doc = extractor.parse("Trump meets with Obama at the White House\n\nSpeaking from the Oval Office, he smiled.")
+    assert [s.text for s in doc.sents] == [
+        "Trump meets with Obama at the White House\n\n",
+        "Speaking from the Oval Office, he smiled.",
+    ]

@@ -46,3 +46,10 @@ def test_subject_is_actor_and_object_recipient(extractor: Extractor) -> None:
 
 def test_headline_question_without_participants_is_not_an_event(extractor: Extractor) -> None:
     assert _events(extractor, "Deliveries in progress?") == []
+
+
+def test_delivered_goods_are_not_recipients(extractor: Extractor) -> None:
+    assert _events(extractor, "Barack Obama delivered speeches in Chicago.") == []
+    assert _events(extractor, "Germany delivered tanks to Ukraine.") == [
+        ("AID", "delivered", "occurred", [("Germany", "actor"), ("Ukraine", "recipient")])
+    ]
