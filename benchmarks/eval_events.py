@@ -124,7 +124,7 @@ def baseline(ents: Iterable[tuple[str, str]]) -> dict[str, list[Answer]]:
 def load(path: Path) -> tuple[Article, dict[str, list[dict[str, Any]]]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     published = None
-    if data.get("date_publish"):
+    if data.get("date_publish") not in (None, "", "None"):
         published = datetime.fromisoformat(data["date_publish"]).replace(tzinfo=UTC)
     body = f"{data.get('title') or ''}\n\n{data.get('text') or ''}".strip()
     article = Article(body=body, origin=str(path), title=data.get("title"), published_at=published)

@@ -353,8 +353,10 @@ def _is_family_plural(span: NameSpan, full: dict[str, str]) -> bool:
 
 
 def _matching_full_names(span: NameSpan, full: dict[str, str]) -> list[str]:
+    """Full names ending in the short form; failing that, starting with it ("Kim" of "Kim Jong-un")."""
     word = places.normalize(span.text)
-    return [key for name, key in full.items() if word in (name.split()[0], name.split()[-1])]
+    last = [key for name, key in full.items() if name.split()[-1] == word]
+    return last or [key for name, key in full.items() if name.split()[0] == word]
 
 
 def _resolve_short(span: NameSpan, full: dict[str, str], first_seen: dict[str, int]) -> str | None:
