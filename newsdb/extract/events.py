@@ -403,7 +403,35 @@ def _date_span(token: Token) -> Span | None:
                     span = _ent_span(doc, cand)
                     if not _is_duration(span.text):
                         return span
-    return None
+    return _clause_date(token)
+
+
+def _clause_date(token: Token) -> Span | None:
+    """The single DATE in the trigger's own clause ("met Ryan at the Capitol on Thursday").
+
+    Only verb triggers: a date under another verb of the sentence (a clause
+    of its own) is not this event's, and two dates make it ambiguous.
+    """
+    if token.pos_ != "VERB":
+        return None
+    found: list[Span] = []
+    for t in token.subtree:
+        if t.ent_type_ != "DATE" or t.ent_iob_ != "B" or _crosses_verb(t, token):
+            continue
+        span = _ent_span(token.doc, t)
+        if not _is_duration(span.text):
+            found.append(span)
+    return found[0] if len(found) == 1 else None
+
+
+def _crosses_verb(t: Token, top: Token) -> bool:
+    """True if another verb stands between ``t`` and ``top`` in the tree."""
+    for ancestor in t.ancestors:
+        if ancestor == top:
+            return False
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "aux":
+            return True
+    return True
 
 
 def _is_duration(text: str) -> bool:

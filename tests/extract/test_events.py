@@ -53,3 +53,10 @@ def test_delivered_goods_are_not_recipients(extractor: Extractor) -> None:
     assert _events(extractor, "Germany delivered tanks to Ukraine.") == [
         ("AID", "delivered", "occurred", [("Germany", "actor"), ("Ukraine", "recipient")])
     ]
+
+
+def test_date_in_the_trigger_clause_only(extractor: Extractor) -> None:
+    facts = extractor.extract(
+        Article(body="Officials said on Monday that Mike Pence met Joe Biden on Thursday.", origin="test")
+    )
+    assert [(ev.trigger, ev.date_text) for ev in facts.events] == [("met", "Thursday")]

