@@ -34,8 +34,15 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, text, update
 
 from newsdb.db.models import Event as EventRow
+from newsdb.load.bulk import Bulk
 
 DATE_SLACK_DAYS = 3
+
+_PARTICIPANTS = Bulk(
+    "event_participant",
+    (("event_id", "bigint"), ("entity_id", "bigint"), ("role", "text")),
+    "ON CONFLICT DO NOTHING",
+)
 
 
 @dataclass(slots=True)
@@ -52,6 +59,8 @@ class EventSpec:
     date_text: str | None
     summary: str | None
     published_on: date | None
+    place_type: str | None = None  # of place_id, from the place table
+    place_country: str | None = None
 
     @property
     def participant_ids(self) -> set[int]:
@@ -67,6 +76,8 @@ class _StoredEvent:
     precision: str | None
     first_reported: date | None
     participant_ids: set[int] = field(default_factory=set)
+    place_type: str | None = None
+    place_country: str | None = None
 
 
 def lock_keys(types: Iterable[str]) -> set[str]:
@@ -133,14 +144,7 @@ def find_or_create(conn: Connection, spec: EventSpec) -> tuple[int, bool]:
             fill["mode"] = spec.mode
         if fill:
             conn.execute(update(EventRow).where(EventRow.id == event_id).values(**fill))
-    if spec.participants:
-        conn.execute(
-            text(
-                "INSERT INTO event_participant (event_id, entity_id, role) VALUES (:event, :entity, :role)"
-                " ON CONFLICT DO NOTHING"
-            ),
-            [{"event": event_id, "entity": eid, "role": role} for eid, role in sorted(spec.participants)],
-        )
+    _PARTICIPANTS.run(conn, [(event_id, eid, role) for eid, role in sorted(spec.participants)])
     return event_id, created
 
 
@@ -153,8 +157,9 @@ def _best_match(conn: Connection, spec: EventSpec) -> _StoredEvent | None:
             "SELECT e.id, e.mode, e.place_entity_id, e.occurred_on, e.date_precision,"
             " (SELECT min(a.published_at) FROM event_report r JOIN article a ON a.id = r.article_id"
             "   WHERE r.event_id = e.id) AS first_reported,"
-            " ARRAY(SELECT DISTINCT p.entity_id FROM event_participant p WHERE p.event_id = e.id) AS participants"
-            " FROM event e"
+            " ARRAY(SELECT DISTINCT p.entity_id FROM event_participant p WHERE p.event_id = e.id) AS participants,"
+            " pl.place_type, pl.country_code"
+            " FROM event e LEFT JOIN place pl ON pl.entity_id = e.place_entity_id"
             " WHERE e.event_type = :type AND e.context = :context"
             " AND (e.mode IS NULL OR CAST(:mode AS text) IS NULL OR e.mode = :mode)"
             " AND (e.id IN (SELECT p.event_id FROM event_participant p WHERE p.entity_id = ANY(:ids))"
@@ -166,15 +171,11 @@ def _best_match(conn: Connection, spec: EventSpec) -> _StoredEvent | None:
     ).all()
     if not rows:
         return None
-    candidates = [_StoredEvent(r[0], r[1], r[2], r[3], r[4], _day(r[5]), set(r[6] or ())) for r in rows]
-    place_ids = {c.place_id for c in candidates if c.place_id is not None}
-    if spec.place_id is not None:
-        place_ids.add(spec.place_id)
-    places = _place_info(conn, place_ids)
+    candidates = [_StoredEvent(r[0], r[1], r[2], r[3], r[4], _day(r[5]), set(r[6] or ()), r[7], r[8]) for r in rows]
 
     best: tuple[tuple[int, int, int], _StoredEvent] | None = None
     for c in candidates:
-        if not _dates_match(spec, c) or not _places_match(spec.place_id, c.place_id, places):
+        if not _dates_match(spec, c) or not _places_match(spec, c):
             continue
         shared = len(spec.participant_ids & c.participant_ids)
         distance = _date_distance(spec, c)
@@ -208,20 +209,20 @@ def _date_distance(spec: EventSpec, c: _StoredEvent) -> int:
     return abs((a[0] - b[0]).days)
 
 
-def _place_info(conn: Connection, ids: set[int]) -> dict[int, tuple[str, str | None]]:
-    if not ids:
+def places_of(conn: Connection, ids: Iterable[int]) -> dict[int, tuple[str, str | None]]:
+    """``place_type`` and ``country_code`` of the place entities among ``ids``."""
+    wanted = sorted(set(ids))
+    if not wanted:
         return {}
     rows = conn.execute(
-        text("SELECT entity_id, place_type, country_code FROM place WHERE entity_id = ANY(:ids)"), {"ids": sorted(ids)}
+        text("SELECT entity_id, place_type, country_code FROM place WHERE entity_id = ANY(:ids)"), {"ids": wanted}
     )
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
-def _places_match(a: int | None, b: int | None, info: dict[int, tuple[str, str | None]]) -> bool:
-    if a is None or b is None or a == b:
+def _places_match(spec: EventSpec, c: _StoredEvent) -> bool:
+    if spec.place_id is None or c.place_id is None or spec.place_id == c.place_id:
         return True
-    ta, ca = info.get(a, ("other", None))
-    tb, cb = info.get(b, ("other", None))
-    if ta == "country" and ca is not None and cb == ca:
+    if spec.place_type == "country" and spec.place_country is not None and c.place_country == spec.place_country:
         return True
-    return tb == "country" and cb is not None and ca == cb
+    return c.place_type == "country" and c.place_country is not None and spec.place_country == c.place_country

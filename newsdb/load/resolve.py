@@ -49,12 +49,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from newsdb.db.models import Entity as EntityRow
-from newsdb.db.models import EntityAlias, Organization, Person, Place
+from newsdb.db.models import Organization, Person, Place
 from newsdb.extract.facts import Entity
+from newsdb.load.bulk import Bulk
 from newsdb.load.normalize import name_tokens, normalize_name
+
+_ALIASES = Bulk(
+    "entity_alias",
+    (
+        ("entity_id", "bigint"),
+        ("alias", "text"),
+        ("normalized", "text"),
+        ("alias_kind", "text"),
+        ("is_primary", "boolean"),
+    ),
+    "ON CONFLICT ON CONSTRAINT uq_entity_alias_entity_id_normalized DO NOTHING",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,5 +332,6 @@ def _record_aliases(conn: Connection, entities: list[Entity], result: dict[str, 
             if eid in seen_primary:
                 row["is_primary"] = False
             seen_primary.add(eid)
-    stmt = pg_insert(EntityAlias).on_conflict_do_nothing(index_elements=["entity_id", "normalized"])
-    conn.execute(stmt, list(rows.values()))
+    _ALIASES.run(
+        conn, [(r["entity_id"], r["alias"], r["normalized"], r["alias_kind"], r["is_primary"]) for r in rows.values()]
+    )

@@ -59,21 +59,107 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
 from newsdb.db.models import Article as ArticleRow
-from newsdb.db.models import ArticleCredit, Mention, PersonRole, Source, StatementReport
-from newsdb.db.models import Statement as StatementRow
 from newsdb.extract.facts import ArticleFacts
 from newsdb.load import events as event_merge
 from newsdb.load import resolve
+from newsdb.load.bulk import Bulk
 from newsdb.load.normalize import normalize_quote, quote_hash, source_code
 
 MAX_ATTEMPTS = 5
 MAX_BODY_CHARS = 20_000_000  # well past any news article; the search vector covers the first 500,000
 RETRYABLE = {"40001", "40P01", "23505", "55P03"}  # serialization, deadlock, unique race, lock not available
+
+# Every article transaction starts here: commit without waiting for the WAL flush (see the module
+# docstring), then the advisory locks, in the order of the sorted array.
+_LOCK = text(
+    "SELECT set_config('synchronous_commit', 'off', true),"
+    " (SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k)"
+)
+_CREDITS = Bulk(
+    "article_credit",
+    (
+        ("article_id", "bigint"),
+        ("kind", "text"),
+        ("name", "text"),
+        ("source_id", "bigint"),
+        ("credit_text", "text"),
+        ("start_char", "bigint"),
+        ("end_char", "bigint"),
+    ),
+)
+_MENTIONS = Bulk(
+    "mention",
+    (
+        ("article_id", "bigint"),
+        ("entity_id", "bigint"),
+        ("start_char", "int"),
+        ("end_char", "int"),
+        ("surface_text", "text"),
+    ),
+    "ON CONFLICT ON CONSTRAINT uq_mention_article_id_span DO NOTHING",
+)
+_ROLES = Bulk(
+    "person_role",
+    (
+        ("person_id", "bigint"),
+        ("title", "text"),
+        ("organization_id", "bigint"),
+        ("article_id", "bigint"),
+        ("start_char", "int"),
+        ("end_char", "int"),
+    ),
+    "ON CONFLICT ON CONSTRAINT uq_person_role_evidence DO NOTHING",
+)
+_STATEMENTS = Bulk(
+    "statement",
+    (("speaker_entity_id", "bigint"), ("statement_type", "text"), ("quote", "text"), ("quote_hash", "text")),
+    "ON CONFLICT ON CONSTRAINT uq_statement_speaker_type_quote DO UPDATE SET quote_hash = EXCLUDED.quote_hash"
+    " RETURNING id, speaker_entity_id, statement_type, quote_hash",
+)
+_STATEMENT_REPORTS = Bulk(
+    "statement_report",
+    (
+        ("statement_id", "bigint"),
+        ("article_id", "bigint"),
+        ("start_char", "int"),
+        ("end_char", "int"),
+        ("cue_verb", "text"),
+        ("cue_start", "int"),
+        ("cue_end", "int"),
+        ("speaker_text", "text"),
+        ("speaker_start", "int"),
+        ("speaker_end", "int"),
+        ("channel_entity_id", "bigint"),
+        ("channel_text", "text"),
+    ),
+    "ON CONFLICT ON CONSTRAINT uq_statement_report_article_id_span DO NOTHING",
+)
+_EVENT_REPORTS = Bulk(
+    "event_report",
+    (
+        ("event_id", "bigint"),
+        ("article_id", "bigint"),
+        ("trigger_text", "text"),
+        ("start_char", "int"),
+        ("end_char", "int"),
+    ),
+    "ON CONFLICT ON CONSTRAINT uq_event_report_article_id_span DO NOTHING",
+)
+_SOURCE_ROWS = Bulk("source", (("code", "text"), ("name", "text"), ("kind", "text")))
+# Upsert sources and return every wanted code's id.  The advisory lock on each code means no other
+# writer inserts it meanwhile, so "inserted now" + "already there" is complete.
+_SOURCES = text(
+    "WITH wanted AS (SELECT * FROM unnest(CAST(:c0 AS text[]), CAST(:c1 AS text[]), CAST(:c2 AS text[]))"
+    " AS w(code, name, kind)),"
+    " added AS (INSERT INTO source (code, name, kind) SELECT code, name, kind FROM wanted"
+    " ON CONFLICT (code) DO NOTHING RETURNING code, id)"
+    " SELECT code, id FROM added UNION ALL SELECT s.code, s.id FROM source s JOIN wanted w ON w.code = s.code"
+)
 
 _SOURCE_CODE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
@@ -368,7 +454,6 @@ def _write_with_retry(engine: Engine, plan: _Plan, run_id: int | None) -> WriteO
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             with engine.begin() as conn:
-                conn.execute(text("SET LOCAL synchronous_commit = off"))
                 return _write(conn, plan, run_id)
         except WriteError as err:
             return err
@@ -401,10 +486,7 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
     keys.update(f"source:{code}" for code, _ in plan.agencies.values())
     keys.update(f"statement:{quote_hash(s.quote)}" for s in f.statements)
     keys.update(event_merge.lock_keys(ev.type for ev in f.events))
-    conn.execute(
-        text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k"),
-        {"keys": sorted(_lock_id(k) for k in keys)},
-    )
+    conn.execute(_LOCK, {"keys": sorted(_lock_id(k) for k in keys)})
 
     existing = conn.execute(
         text("SELECT id FROM article WHERE content_hash = :h OR (CAST(:u AS text) IS NOT NULL AND url = :u) LIMIT 1"),
@@ -434,54 +516,40 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
         .returning(ArticleRow.id)
     ).scalar_one()
 
-    if a.credits:
-        conn.execute(
-            insert(ArticleCredit),
-            [
-                {
-                    "article_id": article_id,
-                    "kind": c.kind if c.kind in ("agency", "photo", "author", "other") else "other",
-                    "name": c.name.strip(),
-                    "source_id": sources.get(plan.agencies[i][0]) if i in plan.agencies else None,
-                    "credit_text": c.text,
-                    "start_char": c.start,
-                    "end_char": c.end,
-                }
-                for i, c in enumerate(a.credits)
-            ],
-        )
+    _CREDITS.run(
+        conn,
+        [
+            (
+                article_id,
+                c.kind if c.kind in ("agency", "photo", "author", "other") else "other",
+                c.name.strip(),
+                sources.get(plan.agencies[i][0]) if i in plan.agencies else None,
+                c.text,
+                c.start,
+                c.end,
+            )
+            for i, c in enumerate(a.credits)
+            if c.name.strip()
+        ],
+    )
 
     ids = {k: r.entity_id for k, r in resolve.resolve_entities(conn, f.entities).items()}
 
-    if f.mentions:
-        conn.execute(
-            pg_insert(Mention).on_conflict_do_nothing(constraint="uq_mention_article_id_span"),
-            [
-                {
-                    "article_id": article_id,
-                    "entity_id": ids[m.entity],
-                    "start_char": m.start,
-                    "end_char": m.end,
-                    "surface_text": m.text,
-                }
-                for m in f.mentions
-            ],
-        )
-    if f.roles:
-        conn.execute(
-            pg_insert(PersonRole).on_conflict_do_nothing(constraint="uq_person_role_evidence"),
-            [
-                {
-                    "person_id": ids[r.person],
-                    "title": r.title.strip(),
-                    "organization_id": ids[r.organization] if r.organization else None,
-                    "article_id": article_id,
-                    "start_char": r.start,
-                    "end_char": r.end,
-                }
-                for r in f.roles
-            ],
-        )
+    _MENTIONS.run(conn, [(article_id, ids[m.entity], m.start, m.end, m.text) for m in f.mentions])
+    _ROLES.run(
+        conn,
+        [
+            (
+                ids[r.person],
+                r.title.strip(),
+                ids[r.organization] if r.organization else None,
+                article_id,
+                r.start,
+                r.end,
+            )
+            for r in f.roles
+        ],
+    )
     _write_statements(conn, plan, article_id, ids)
     _write_events(conn, plan, article_id, ids)
     return WriteOutcome(a.origin, plan.content_hash, "added", article_id)
@@ -496,9 +564,8 @@ def _upsert_sources(conn: Connection, plan: _Plan) -> dict[str, int]:
         wanted[code] = (name, "publisher")  # the publisher wins if an agency credits itself
     if not wanted:
         return {}
-    rows = [{"code": c, "name": n, "kind": k} for c, (n, k) in sorted(wanted.items())]
-    conn.execute(pg_insert(Source).on_conflict_do_nothing(index_elements=["code"]), rows)
-    found = conn.execute(text("SELECT code, id FROM source WHERE code = ANY(:codes)"), {"codes": sorted(wanted)}).all()
+    rows = [(c, n, k) for c, (n, k) in sorted(wanted.items())]
+    found = conn.execute(_SOURCES, _SOURCE_ROWS.params(rows)).all()
     return {code: sid for code, sid in found}
 
 
@@ -514,36 +581,26 @@ def _write_statements(conn: Connection, plan: _Plan, article_id: int, ids: dict[
         keyed.setdefault(key, s.quote)
         report_keys.append(key)
     order = sorted(keyed, key=lambda k: (k[0] or 0, k[1], k[2]))
-    base = pg_insert(StatementRow)
-    upsert = base.on_conflict_do_update(
-        constraint="uq_statement_speaker_type_quote", set_={"quote_hash": base.excluded.quote_hash}
-    ).returning(StatementRow.id, sort_by_parameter_order=True)
-    statement_ids = (
-        conn.execute(
-            upsert,
-            [{"speaker_entity_id": k[0], "statement_type": k[1], "quote_hash": k[2], "quote": keyed[k]} for k in order],
-        )
-        .scalars()
-        .all()
-    )
-    by_key = dict(zip(order, statement_ids, strict=True))
-    conn.execute(
-        pg_insert(StatementReport).on_conflict_do_nothing(constraint="uq_statement_report_article_id_span"),
+    # The no-op DO UPDATE makes RETURNING give the id of a statement that already existed, too.
+    returned = _STATEMENTS.returning(conn, [(k[0], k[1], keyed[k], k[2]) for k in order])
+    by_key = {(speaker, type_, qhash): sid for sid, speaker, type_, qhash in returned}
+    _STATEMENT_REPORTS.run(
+        conn,
         [
-            {
-                "statement_id": by_key[key],
-                "article_id": article_id,
-                "start_char": s.start,
-                "end_char": s.end,
-                "cue_verb": s.cue,
-                "cue_start": s.cue_start,
-                "cue_end": s.cue_end,
-                "speaker_text": s.speaker_text,
-                "speaker_start": s.speaker_start,
-                "speaker_end": s.speaker_end,
-                "channel_entity_id": ids[s.channel] if s.channel else None,
-                "channel_text": s.channel_text,
-            }
+            (
+                by_key[key],
+                article_id,
+                s.start,
+                s.end,
+                s.cue,
+                s.cue_start,
+                s.cue_end,
+                s.speaker_text,
+                s.speaker_start,
+                s.speaker_end,
+                ids[s.channel] if s.channel else None,
+                s.channel_text,
+            )
             for s, key in zip(f.statements, report_keys, strict=True)
         ],
     )
@@ -555,37 +612,27 @@ def _write_events(conn: Connection, plan: _Plan, article_id: int, ids: dict[str,
         return
     published = f.article.published_at.date() if isinstance(f.article.published_at, datetime) else None
     reports = []
+    places = event_merge.places_of(conn, (ids[ev.place] for ev in f.events if ev.place))
     for ev, mode in zip(f.events, plan.modes, strict=True):
+        place_id = ids[ev.place] if ev.place else None
+        place_type, place_country = places.get(place_id, (None, None)) if place_id else (None, None)
         spec = event_merge.EventSpec(
             type=ev.type,
             context=ev.context,
             mode=mode,
             participants={(ids[p.entity], p.role) for p in ev.participants},
-            place_id=ids[ev.place] if ev.place else None,
+            place_id=place_id,
             occurred_on=ev.date,
             precision=(ev.date_precision or "day") if ev.date else None,
             date_text=ev.date_text,
             summary=ev.summary,
             published_on=published,
+            place_type=place_type,
+            place_country=place_country,
         )
         event_id, _ = event_merge.find_or_create(conn, spec)
-        reports.append(
-            {
-                "event_id": event_id,
-                "article_id": article_id,
-                "trigger_text": ev.trigger,
-                "start_char": ev.start,
-                "end_char": ev.end,
-            }
-        )
-    conn.execute(
-        text(
-            "INSERT INTO event_report (event_id, article_id, trigger_text, start_char, end_char)"
-            " VALUES (:event_id, :article_id, :trigger_text, :start_char, :end_char)"
-            " ON CONFLICT ON CONSTRAINT uq_event_report_article_id_span DO NOTHING"
-        ),
-        reports,
-    )
+        reports.append((event_id, article_id, ev.trigger, ev.start, ev.end))
+    _EVENT_REPORTS.run(conn, reports)
 
 
 def _jsonable(value: dict[str, Any]) -> dict[str, Any]:

@@ -77,6 +77,11 @@ class Facts:
         self.facts.mentions.append(Mention(key, start, end, text))
         return self
 
+    def mention_at(self, key: str, start: int, text: str) -> Facts:
+        assert self.article.body[start : start + len(text)] == text
+        self.facts.mentions.append(Mention(key, start, start + len(text), text))
+        return self
+
     def role(self, person: str, title: str, organization: str | None = None) -> Facts:
         start, end = self.span(title)
         self.facts.roles.append(Role(person, title, start, end, organization))

@@ -46,7 +46,8 @@ FILLER = (
 )
 
 
-def article(i: int, *, filler_paragraphs: int = 0) -> ArticleFacts:
+def article(i: int, *, repeat: int = 0, filler_paragraphs: int = 0) -> ArticleFacts:
+    """Article ``i``; ``repeat`` adds sentences of 4 more mentions each, ``filler_paragraphs`` plain text."""
     full1, short1 = PEOPLE[i % 10]
     full2, short2 = PEOPLE[(i + 1) % 10]
     country, info = COUNTRIES[i % 5]
@@ -59,9 +60,16 @@ def article(i: int, *, filler_paragraphs: int = 0) -> ArticleFacts:
         f"\u201c{quote}\u201d {short1} said. "
         f"{short2} said the talks in {country} were useful for item {i}. "
         f"{country} held military exercises, {org} added, calling them \u201cpurely defensive in case {i}\u201d. "
-        + FILLER
-        * filler_paragraphs
     )
+    extra: list[tuple[str, int, str]] = []
+    for _ in range(repeat):
+        at = len(body)
+        body += f"{short1} and {short2} spoke of {country} with {org}. "
+        for key, surface in (("p1", short1), ("p2", short2), ("c", country), ("o", org)):
+            at = body.index(surface, at)
+            extra.append((key, at, surface))
+            at += len(surface)
+    body += FILLER * filler_paragraphs
     f = Facts(
         body,
         title=f"Report {i}: {full1} and {full2}",
@@ -79,6 +87,8 @@ def article(i: int, *, filler_paragraphs: int = 0) -> ArticleFacts:
         f.mention("c", country, nth)
     for nth in range(2):
         f.mention("o", org, nth)
+    for key, start, surface in extra:
+        f.mention_at(key, start, surface)
     f.statement(quote, "p1", type="direct", speaker_text=short1, cue="say", cue_text=f"{short1} said")
     f.statement(f"the talks in {country} were useful for item {i}", "p2", type="indirect", cue="say")
     f.statement(f"purely defensive in case {i}", "o", type="partial", cue="add", cue_text="added")

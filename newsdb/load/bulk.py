@@ -1,0 +1,47 @@
+"""Multi-row inserts in one round trip: ``INSERT ... SELECT * FROM unnest(arrays)``.
+
+psycopg's ``executemany`` pipelines one INSERT per row; building a VALUES list
+with SQLAlchemy compiles a new statement per row count.  Sending one array per
+column keeps the SQL text constant (prepared once per connection by psycopg)
+and the rows travel in a single statement, whatever their number.
+
+Table and column names come from :class:`Bulk` instances declared in code,
+never from input; values are always bound parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, TextClause, text
+
+
+@dataclass(frozen=True)
+class Bulk:
+    """A reusable multi-row INSERT for ``table`` with ``columns`` as ``(name, sql_type)``."""
+
+    table: str
+    columns: tuple[tuple[str, str], ...]
+    suffix: str = ""  # "ON CONFLICT ... DO NOTHING", "RETURNING id"
+    _sql: TextClause = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = ", ".join(name for name, _ in self.columns)
+        arrays = ", ".join(f"CAST(:c{i} AS {sql_type}[])" for i, (_, sql_type) in enumerate(self.columns))
+        sql = f"INSERT INTO {self.table} ({names}) SELECT * FROM unnest({arrays}) {self.suffix}"  # names from code
+        object.__setattr__(self, "_sql", text(sql))
+
+    def params(self, rows: Sequence[Sequence[Any]]) -> dict[str, list[Any]]:
+        return {f"c{i}": [row[i] for row in rows] for i in range(len(self.columns))}
+
+    def run(self, conn: Connection, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            conn.execute(self._sql, self.params(rows))
+
+    def returning(self, conn: Connection, rows: Sequence[Sequence[Any]]) -> list[Any]:
+        """Run with a ``RETURNING`` suffix.  Callers match rows by the key columns they return, not by order."""
+        if not rows:
+            return []
+        return list(conn.execute(self._sql, self.params(rows)).all())
