@@ -22,6 +22,7 @@ and demonyms ("Russian") are mentions but never aliases.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -241,25 +242,17 @@ def _honorific_start(text: str, start: int) -> int:
 def _add_places_and_orgs(ents: DocEntities, spans: list[NameSpan]) -> None:
     keys: dict[str, str] = {}  # identity -> entity key
     for span in spans:
-        if span.kind == "demonym":
-            code = places.demonym_country(span.text)
-            assert code is not None
-            place: places.Place | None = places.country(code)
-        elif span.kind == "place":
-            place = places.lookup(span.text) or places.region(span.text)
-        else:
-            place = None
+        place = _place_of(span)
         if place is not None:
             identity = place.identity
-            name, info, kind = place.name, place.info, "place"
+            create = functools.partial(ents.new_entity, "place", place.name, place=place.info)
         else:
-            name = _org_name(ents.body, span)
-            identity = "org:" + places.normalize(places.strip_article(name))
-            info, kind = None, "organization"
-        key = keys.get(identity)
-        if key is None:
-            key = ents.new_entity(kind, name, place=info)  # type: ignore[arg-type]
-            keys[identity] = key
+            name = _org_name(span)
+            identity = "org:" + places.normalize(name)
+            create = functools.partial(ents.new_entity, "organization", name)
+        if identity not in keys:
+            keys[identity] = create()
+        key = keys[identity]
         ents.add_mention(key, span.start, span.end)
         if span.kind != "demonym":
             surface = _display(span.text)
@@ -267,7 +260,17 @@ def _add_places_and_orgs(ents: DocEntities, spans: list[NameSpan]) -> None:
                 ents.alias(key, surface)
 
 
-def _org_name(body: str, span: NameSpan) -> str:
+def _place_of(span: NameSpan) -> places.Place | None:
+    """The gazetteer place of a place or demonym span; None for an organization."""
+    if span.kind == "demonym":
+        code = places.demonym_country(span.text)
+        return places.country(code) if code is not None else None
+    if span.kind == "place":
+        return places.lookup(span.text) or places.region(span.text)
+    return None
+
+
+def _org_name(span: NameSpan) -> str:
     name = _display(span.text)
     if name.isupper() and len(name) > 5:
         return name.title()  # "REUTERS" in a credit line
