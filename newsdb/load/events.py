@@ -20,8 +20,13 @@ entity ids) joins a stored event when all of these hold:
 Among several matching stored events the one sharing most participants wins,
 then the closest date, then the oldest.  A merge adds the new participants
 and fills a missing date or place; it never overwrites what is known.
-Callers hold an advisory lock per event type (``lock_keys``) so two writers
-never create the same event twice.
+Two events that could merge share a type and a participant (or, without
+participants, a place).  Callers therefore take an advisory lock per
+(type, participant) and (type, place) (``lock_keys``, after entity
+resolution, in sorted order) before ``find_or_create``: two writers never
+create the same event twice, and articles about different actors do not wait
+for each other.  An event with neither participants nor place never merges
+and needs no lock.
 """
 
 from __future__ import annotations
@@ -80,8 +85,14 @@ class _StoredEvent:
     place_country: str | None = None
 
 
-def lock_keys(types: Iterable[str]) -> set[str]:
-    return {f"event:{t}" for t in types}
+def lock_keys(specs: Iterable[EventSpec]) -> set[str]:
+    keys: set[str] = set()
+    for spec in specs:
+        if spec.participants:
+            keys.update(f"event:{spec.type}:entity:{eid}" for eid in spec.participant_ids)
+        elif spec.place_id is not None:
+            keys.add(f"event:{spec.type}:place:{spec.place_id}")
+    return keys
 
 
 def period(d: date, precision: str | None) -> tuple[date, date]:

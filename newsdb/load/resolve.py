@@ -45,7 +45,7 @@ run this step one after the other and see each other's rows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, insert, text
@@ -117,10 +117,39 @@ def _full_name(name: str) -> bool:
     return len(name_tokens(name)) > 1
 
 
-def resolve_entities(conn: Connection, entities: list[Entity]) -> dict[str, Resolved]:
-    """Map each in-document entity key to a stored entity id, creating entities and aliases as needed."""
+@dataclass(slots=True)
+class _Decision:
+    links: dict[str, int]  # in-document key -> stored entity id
+    to_create: dict[tuple[str, ...], list[Entity]]  # one new entity per group
+    known_aliases: set[tuple[int, str]]  # (entity id, normalized) already stored
+
+
+def resolve_entities(
+    conn: Connection, entities: list[Entity], *, lock: Callable[[set[str]], None] | None = None
+) -> dict[str, Resolved]:
+    """Map each in-document entity key to a stored entity id, creating entities and aliases as needed.
+
+    With ``lock`` (a function taking advisory locks on keys), resolution is optimistic: when every
+    entity links to a stored one that already has all its names, nothing is written and no lock is
+    taken, so writers mentioning the same well-known entities do not queue behind each other.
+    Otherwise ``lock(lock_keys(entities))`` is called and the decision made again under the locks.
+    Without ``lock`` the caller must already hold those locks.
+    """
     if not entities:
         return {}
+    decision = _decide(conn, entities)
+    if lock is not None:
+        if not decision.to_create and _needed_aliases(entities, decision.links) <= decision.known_aliases:
+            return {key: Resolved(eid, created=False) for key, eid in decision.links.items()}
+        lock(lock_keys(entities))
+        decision = _decide(conn, entities)
+    result = {key: Resolved(eid, created=False) for key, eid in decision.links.items()}
+    _create(conn, decision.to_create, result)
+    _record_aliases(conn, entities, result)
+    return result
+
+
+def _decide(conn: Connection, entities: list[Entity]) -> _Decision:
     norm = {e.key: normalize_name(e.name) for e in entities}
     all_names = sorted({normalize_name(n) for e in entities for n in (e.name, *e.aliases)} - {""})
 
@@ -187,13 +216,13 @@ def resolve_entities(conn: Connection, entities: list[Entity]) -> dict[str, Reso
         for eid, name in rows:
             by_token[token].append(stored.setdefault(eid, _Stored(eid, "person", name, None, None, None)))
 
-    result: dict[str, Resolved] = {}
+    links: dict[str, int] = {}
     to_create: dict[tuple[str, ...], list[Entity]] = {}
     for e in entities:
         n = norm[e.key]
         target = _link(e, n, by_alias, by_gid, by_country, by_token)
         if target is not None:
-            result[e.key] = Resolved(target, created=False)
+            links[e.key] = target
             continue
         # In-article duplicates (same gazetteer id, same full name) become one new entity.
         if e.place and e.place.geonames_id is not None:
@@ -203,7 +232,21 @@ def resolve_entities(conn: Connection, entities: list[Entity]) -> dict[str, Reso
         else:
             ident = (e.kind, n)
         to_create.setdefault(ident, []).append(e)
+    known = {(s.entity_id, normalized) for normalized, found in by_alias.items() for s in found}
+    return _Decision(links, to_create, known)
 
+
+def _needed_aliases(entities: list[Entity], links: dict[str, int]) -> set[tuple[int, str]]:
+    return {
+        (links[e.key], n)
+        for e in entities
+        if e.key in links
+        for n in (normalize_name(a) for a in (e.name, *e.aliases))
+        if n
+    }
+
+
+def _create(conn: Connection, to_create: dict[tuple[str, ...], list[Entity]], result: dict[str, Resolved]) -> None:
     if to_create:
         groups = list(to_create.values())
         new_ids = (
@@ -241,9 +284,6 @@ def resolve_entities(conn: Connection, entities: list[Entity]) -> dict[str, Reso
             conn.execute(insert(Organization), orgs)
         if places:
             _insert_places(conn, places)
-
-    _record_aliases(conn, entities, result)
-    return result
 
 
 def _insert_places(conn: Connection, rows: list[dict[str, object]]) -> None:

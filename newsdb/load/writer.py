@@ -23,17 +23,27 @@ How an article is written
    crash of the *server* may lose the last few hundred milliseconds of
    commits (never part of an article), which a re-run of the same load puts
    back as it is idempotent.
-3. The transaction starts by taking, in one statement and in sorted order,
-   transaction-scoped advisory locks on everything it may create: the
-   article's hash and URL, the sources, the entity names (and person-name
-   tokens, see ``resolve.py``), the statements' quote hashes and the event
-   types.  Two writers with overlapping inputs therefore take turns exactly
-   where they overlap, and see each other's committed rows (READ COMMITTED
-   takes a fresh snapshot per statement).  Unique constraints back every rule
-   that can be one (``INSERT ... ON CONFLICT``).  Sorted lock order prevents
-   deadlocks; should one still happen (or a serialization failure, or a
-   unique violation from a writer that does not lock), the article's
-   transaction is retried, at most ``MAX_ATTEMPTS`` times.
+3. Locks.  Everything a writer may create is guarded by transaction-scoped
+   advisory locks, taken in three phases, each phase in one statement and in
+   sorted key order:
+
+   1. at the start: the article's content hash and URL, its sources, its
+      statements' quote hashes;
+   2. only when entity resolution must write (a new entity or a new alias):
+      the entity names and person-name tokens (``resolve.py``); an article
+      whose entities are all known with all their names takes no entity lock,
+      so loaders writing about the same well-known people do not queue;
+   3. after resolution: (event type, participant) and (event type, place)
+      keys (``events.py``).
+
+   No writer takes a lock of an earlier phase after one of a later phase, so
+   the locks cannot deadlock; two writers with overlapping inputs take turns
+   exactly where they overlap and see each other's committed rows (READ
+   COMMITTED: a fresh snapshot per statement).  Unique constraints back every
+   rule that can be one (``INSERT ... ON CONFLICT``).  Should a deadlock, a
+   serialization failure or a unique violation still happen (say, a writer
+   that does not lock), the article's transaction is retried, at most
+   ``MAX_ATTEMPTS`` times.
 4. Within the transaction every table is written with one multi-row
    statement (SQLAlchemy "insertmanyvalues"), not a round trip per row:
    about twenty round trips per article whatever its size.
@@ -80,6 +90,7 @@ _LOCK = text(
     "SELECT set_config('synchronous_commit', 'off', true),"
     " (SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k)"
 )
+_LOCK_ONLY = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k")
 _CREDITS = Bulk(
     "article_credit",
     (
@@ -478,14 +489,13 @@ def _write_with_retry(engine: Engine, plan: _Plan, run_id: int | None) -> WriteO
 def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
     f = plan.facts
     a = f.article
-    keys = {f"article:{plan.content_hash}"} | resolve.lock_keys(f.entities)
+    keys = {f"article:{plan.content_hash}"}
     if plan.url:
         keys.add(f"url:{plan.url}")
     if plan.source:
         keys.add(f"source:{plan.source[0]}")
     keys.update(f"source:{code}" for code, _ in plan.agencies.values())
     keys.update(f"statement:{quote_hash(s.quote)}" for s in f.statements)
-    keys.update(event_merge.lock_keys(ev.type for ev in f.events))
     conn.execute(_LOCK, {"keys": sorted(_lock_id(k) for k in keys)})
 
     existing = conn.execute(
@@ -533,7 +543,10 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
         ],
     )
 
-    ids = {k: r.entity_id for k, r in resolve.resolve_entities(conn, f.entities).items()}
+    def lock(more: set[str]) -> None:
+        conn.execute(_LOCK_ONLY, {"keys": sorted(_lock_id(k) for k in more)})
+
+    ids = {k: r.entity_id for k, r in resolve.resolve_entities(conn, f.entities, lock=lock).items()}
 
     _MENTIONS.run(conn, [(article_id, ids[m.entity], m.start, m.end, m.text) for m in f.mentions])
     _ROLES.run(
@@ -611,8 +624,8 @@ def _write_events(conn: Connection, plan: _Plan, article_id: int, ids: dict[str,
     if not f.events:
         return
     published = f.article.published_at.date() if isinstance(f.article.published_at, datetime) else None
-    reports = []
     places = event_merge.places_of(conn, (ids[ev.place] for ev in f.events if ev.place))
+    specs = []
     for ev, mode in zip(f.events, plan.modes, strict=True):
         place_id = ids[ev.place] if ev.place else None
         place_type, place_country = places.get(place_id, (None, None)) if place_id else (None, None)
@@ -630,6 +643,13 @@ def _write_events(conn: Connection, plan: _Plan, article_id: int, ids: dict[str,
             place_type=place_type,
             place_country=place_country,
         )
+        specs.append(spec)
+    # Third lock phase (module docstring): event keys need resolved entity ids.
+    event_keys = event_merge.lock_keys(specs)
+    if event_keys:
+        conn.execute(_LOCK_ONLY, {"keys": sorted(_lock_id(k) for k in event_keys)})
+    reports = []
+    for ev, spec in zip(f.events, specs, strict=True):
         event_id, _ = event_merge.find_or_create(conn, spec)
         reports.append((event_id, article_id, ev.trigger, ev.start, ev.end))
     _EVENT_REPORTS.run(conn, reports)
