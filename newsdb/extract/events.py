@@ -116,6 +116,8 @@ QUANTITY_NOUNS = frozenset({"series", "number", "wave", "round", "string", "spat
 # Types whose event needs an actor (else the parse did not find who acted).
 NEEDS_ACTOR = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "ASSAULT", "SANCTION", "COERCE"})
 
+# Events that happen where their object is ("attacked a consulate in X").
+PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 FUTURE_MODIFIERS = frozenset({"possible", "planned", "proposed", "upcoming", "scheduled", "future", "next", "expected"})
 FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "set", "propose"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may"})
@@ -365,7 +367,14 @@ def _accused(token: Token) -> list[Token]:
 
 
 def _place(token: Token, ents: DocEntities, participants: set[str]) -> str | None:
-    heads = {token, _anchor(token), _governor(token)}
+    """A place named by "in/at/to" on the trigger, its light verb or, for physical acts, its object.
+
+    "attacked a consulate in X" happened in X; "blamed her defeat in the US
+    election" did not happen in the US.
+    """
+    heads = [token, _anchor(token), _governor(token)]
+    if _trigger(token) is not None and TRIGGERS[token.lemma_.lower()].type in PHYSICAL_TYPES:
+        heads.extend(c for c in token.children if c.dep_ == "dobj")
     if token.pos_ == "VERB" and token.lemma_.lower() == "visit":
         for obj in (c for c in token.children if c.dep_ == "dobj"):
             key = ents.entity_at(obj.idx, obj.idx + len(obj.text))

@@ -60,3 +60,15 @@ def test_date_in_the_trigger_clause_only(extractor: Extractor) -> None:
         Article(body="Officials said on Monday that Mike Pence met Joe Biden on Thursday.", origin="test")
     )
     assert [(ev.trigger, ev.date_text) for ev in facts.events] == [("met", "Thursday")]
+
+
+def test_place_of_a_physical_act_comes_from_its_object(extractor: Extractor) -> None:
+    facts = extractor.extract(
+        Article(
+            body="The Taliban attacked a German consulate in Kabul. "
+            "Clinton blamed her defeat in the US election on James Comey.",
+            origin="t",
+        )
+    )
+    places = [(ev.trigger, facts.entity(ev.place).name if ev.place else None) for ev in facts.events]
+    assert places == [("attacked", "Kabul"), ("blamed", None)]
