@@ -52,7 +52,7 @@ from sqlalchemy import Connection, insert, text
 
 from newsdb.db.models import Entity as EntityRow
 from newsdb.db.models import Organization, Person, Place
-from newsdb.extract.facts import Entity
+from newsdb.extract.facts import Entity, Mention
 from newsdb.load.bulk import Bulk
 from newsdb.load.normalize import name_tokens, normalize_name
 
@@ -207,7 +207,8 @@ def _decide(conn: Connection, entities: list[Entity]) -> _Decision:
         rows = conn.execute(
             text(
                 "SELECT DISTINCT e.id, e.name FROM entity_alias a JOIN entity e ON e.id = a.entity_id"
-                " WHERE e.kind = 'person' AND (a.normalized = :t OR a.normalized LIKE :t || ' %'"
+                " WHERE e.kind = 'person' AND a.alias_kind IN ('name', 'short')"
+                " AND (a.normalized = :t OR a.normalized LIKE :t || ' %'"
                 " OR a.normalized LIKE '% ' || :t OR a.normalized LIKE '% ' || :t || ' %')"
                 " ORDER BY e.id"
             ),
@@ -373,5 +374,42 @@ def _record_aliases(conn: Connection, entities: list[Entity], result: dict[str, 
                 row["is_primary"] = False
             seen_primary.add(eid)
     _ALIASES.run(
-        conn, [(r["entity_id"], r["alias"], r["normalized"], r["alias_kind"], r["is_primary"]) for r in rows.values()]
+        conn,
+        [
+            (r["entity_id"], r["alias"], r["normalized"], r["alias_kind"], r["is_primary"])
+            for r in rows.values()  # name order, primary first; written under the entity locks
+        ],
     )
+
+
+PRONOUNS = frozenset(
+    {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "we", "us", "our"}
+    | {"i", "me", "my", "you", "your", "who", "whom", "whose"}
+)
+MAX_DESCRIPTOR_TOKENS = 8
+
+
+def record_mention_aliases(
+    conn: Connection, entities: list[Entity], mentions: list[Mention], ids: dict[str, int]
+) -> None:
+    """Record how mentions refer to an entity without naming it, as aliases that never link.
+
+    A place mentioned by a non-name ("North Korean", "Americans") gets a ``demonym`` alias; a
+    person or organization ("the Russian minister", "the agency") a ``descriptor`` alias.  Pronouns
+    and long phrases are skipped.  Linking ignores both kinds (``_decide``), so these rows need no
+    entity lock: concurrent writers at most wait on the same row, in one sorted order.
+    """
+    names = {e.key: {normalize_name(n) for n in (e.name, *e.aliases)} for e in entities}
+    kinds = {e.key: e.kind for e in entities}
+    rows: dict[tuple[int, str], tuple[int, str, str, str, bool]] = {}
+    for m in mentions:
+        surface = " ".join(m.text.split())
+        tokens = name_tokens(surface)
+        n = " ".join(tokens)
+        if not n or n in names[m.entity] or len(tokens) > MAX_DESCRIPTOR_TOKENS:
+            continue
+        if len(tokens) == 1 and tokens[0] in PRONOUNS:
+            continue
+        kind = "demonym" if kinds[m.entity] == "place" else "descriptor"
+        rows.setdefault((ids[m.entity], n), (ids[m.entity], surface, n, kind, False))
+    _ALIASES.run(conn, [row for _, row in sorted(rows.items(), key=lambda kv: kv[0])])

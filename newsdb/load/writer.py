@@ -547,6 +547,7 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
         conn.execute(_LOCK_ONLY, {"keys": sorted(_lock_id(k) for k in more)})
 
     ids = {k: r.entity_id for k, r in resolve.resolve_entities(conn, f.entities, lock=lock).items()}
+    resolve.record_mention_aliases(conn, f.entities, f.mentions, ids)
 
     _MENTIONS.run(conn, [(article_id, ids[m.entity], m.start, m.end, m.text) for m in f.mentions])
     _ROLES.run(

@@ -251,3 +251,21 @@ def test_normalization() -> None:
     assert normalize_quote("\u00abWe [\u2026] win\u00bb") == normalize_quote('"We ... win"') == "we ... win"
     assert quote_hash("Peace is near.") == quote_hash("\u201cpeace is near\u201d")
     assert source_code("Yonhap News") == "yonhap-news"
+
+
+def test_descriptors_and_demonyms_are_recorded_but_never_link(engine: Engine) -> None:
+    first = Facts("Sergei Lavrov, the minister, spoke of Russian goals.", title="First")
+    first.entity("l", "person", "Sergei Lavrov")
+    first.mention("l", "the minister")
+    first.entity("ru", "place", "Russia", place=RUSSIA, mention=False)
+    first.mention("ru", "Russian")
+    second = Facts("Minister said hello.", title="Second")
+    second.entity("m", "person", "Minister")  # an extraction mistake: a bare title as a name
+    write(engine, first, second)
+    lavrov = entity_of(engine, "First", "Sergei Lavrov")
+    assert aliases(engine, lavrov) == [("Sergei Lavrov", "name", True), ("the minister", "descriptor", False)]
+    assert aliases(engine, entity_of(engine, "First", "Russian")) == [
+        ("Russia", "name", True),
+        ("Russian", "demonym", False),
+    ]
+    assert entity_of(engine, "Second", "Minister") != lavrov

