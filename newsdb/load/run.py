@@ -180,9 +180,9 @@ def _batches(items: Iterable[RawDocument | InputError], size: int) -> Iterator[l
         yield batch
 
 
-def _processed(
-    batches: Iterator[list[RawDocument | InputError]], options: LoadOptions
-) -> Iterator[list[ArticleFacts | Problem]]:
+def processed_batches(paths: Sequence[str], options: LoadOptions) -> Iterator[list[ArticleFacts | Problem]]:
+    """Read ``paths`` and yield parsed, extracted batches (in workers when ``options.workers > 1``)."""
+    batches = _batches(iter_raw(paths, options.read), options.batch_size)
     if options.workers <= 1:
         for batch in batches:
             yield process_batch(batch, options)
@@ -228,8 +228,7 @@ def run_load(
     stopped = False
     status = "failed"
     try:
-        batches = _batches(iter_raw(paths, options.read), options.batch_size)
-        for results in _processed(batches, options):
+        for results in processed_batches(paths, options):
             facts = [r for r in results if isinstance(r, ArticleFacts)]
             problems: list[Problem] = [r for r in results if not isinstance(r, ArticleFacts)]
             counts.read += len(results)
