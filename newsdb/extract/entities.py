@@ -175,9 +175,9 @@ def clean_span(span: Span, kind: NameKind, body: str) -> NameSpan | None:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = body[start:end]
-    if _is_fragment(text):
+    if _is_fragment(text) or _is_department(tokens):
         return None
-    fixed = _fix_kind(text, kind)
+    fixed = "person" if _is_titled_name(tokens) else _fix_kind(text, kind)
     if fixed is None:
         return None
     mention_start = _honorific_start(body, start) if fixed == "person" else start
@@ -194,6 +194,29 @@ def _longest_line(tokens: list[Token]) -> list[Token]:
         if "\n" in t.whitespace_:
             lines.append([])
     return max(lines, key=len)
+
+
+def _is_titled_name(tokens: list[Token]) -> bool:
+    """ "Chancellor [Olaf Scholz]" tagged ORG: 2-4 capitalised proper nouns right after a title word."""
+    first = tokens[0]
+    if first.i == 0 or not 2 <= len(tokens) <= 4:
+        return False
+    before = first.doc[first.i - 1]
+    return (
+        before.is_title
+        and before.lower_ in roles.TITLE_HEADS
+        and all(t.pos_ == "PROPN" and t.is_title for t in tokens)
+        and places.lookup(" ".join(t.text for t in tokens)) is None
+    )
+
+
+def _is_department(tokens: list[Token]) -> bool:
+    """ "State" in "Secretary of State" is part of a title, not an organization."""
+    first = tokens[0]
+    if len(tokens) != 1 or first.i < 2 or first.lower_ not in roles.DEPARTMENTS:
+        return False
+    of, title = first.doc[first.i - 1], first.doc[first.i - 2]
+    return of.lower_ == "of" and title.lower_ in roles.TITLE_HEADS
 
 
 def _is_title(token: Token) -> bool:

@@ -20,6 +20,7 @@ matching title (and nationality, when the descriptor states one).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -142,6 +143,14 @@ TITLE_MODIFIERS = frozenset(
         "trade",
         "vice",
     ]
+)
+
+# Portfolios written after "of" in a title ("Secretary of State", "Minister of Defence").
+DEPARTMENTS = frozenset(
+    {
+        *("state", "defense", "defence", "justice", "finance", "health", "education", "energy", "commerce"),
+        *("labor", "labour", "agriculture", "transportation", "interior", "treasury", "trade", "culture", "war"),
+    }
 )
 
 # Descriptor heads that name another title: "head of Russian diplomacy" = foreign minister.
@@ -270,11 +279,26 @@ def _appositive_title(doc: Doc, ents: DocEntities, start: int, end: int) -> Titl
     if span is None:
         return None
     for child in span.root.children:
-        if child.dep_ != "appos" or not _is_title_word(child) or child.pos_ == "PROPN":
+        if child.dep_ != "appos" or not _is_title_word(child):
             continue
         mods = [t for t in child.lefts if t.dep_ in ("compound", "amod") and t.lower_ in TITLE_MODIFIERS]
-        title_tokens = [*mods, child]
-        return _phrase(doc, title_tokens, _organization_of(ents, child))
+        phrase = _phrase(doc, [*mods, child], _organization_of(ents, child))
+        department = _department(child)
+        if department is not None:  # "Secretary of State"
+            title = f"{phrase.title} of {department.text}"
+            end = department.idx + len(department.text)
+            phrase = dataclasses.replace(phrase, title=title, end=end)
+        return phrase
+    return None
+
+
+def _department(head: Token) -> Token | None:
+    """ "State" in "Secretary of State": an "of" object that belongs to the title, not an organization."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.is_title and pobj.lower_ in DEPARTMENTS:
+                    return pobj
     return None
 
 
