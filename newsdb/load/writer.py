@@ -81,13 +81,15 @@ from newsdb.load.bulk import Bulk
 from newsdb.load.normalize import normalize_quote, quote_hash, source_code
 
 MAX_ATTEMPTS = 5
+LOCK_TIMEOUT = "20s"
 MAX_BODY_CHARS = 20_000_000  # well past any news article; the search vector covers the first 500,000
 RETRYABLE = {"40001", "40P01", "23505", "55P03"}  # serialization, deadlock, unique race, lock not available
 
 # Every article transaction starts here: commit without waiting for the WAL flush (see the module
-# docstring), then the advisory locks, in the order of the sorted array.
+# docstring), give up a lock wait after LOCK_TIMEOUT (a stuck writer must not stall the others forever;
+# the article is retried), then the advisory locks, in the order of the sorted array.
 _LOCK = text(
-    "SELECT set_config('synchronous_commit', 'off', true),"
+    "SELECT set_config('synchronous_commit', 'off', true), set_config('lock_timeout', :timeout, true),"
     " (SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k)"
 )
 _LOCK_ONLY = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k")
@@ -496,7 +498,7 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
         keys.add(f"source:{plan.source[0]}")
     keys.update(f"source:{code}" for code, _ in plan.agencies.values())
     keys.update(f"statement:{quote_hash(s.quote)}" for s in f.statements)
-    conn.execute(_LOCK, {"keys": sorted(_lock_id(k) for k in keys)})
+    conn.execute(_LOCK, {"keys": sorted(_lock_id(k) for k in keys), "timeout": LOCK_TIMEOUT})
 
     existing = conn.execute(
         text("SELECT id FROM article WHERE content_hash = :h OR (CAST(:u AS text) IS NOT NULL AND url = :u) LIMIT 1"),
