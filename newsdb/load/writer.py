@@ -198,7 +198,8 @@ class WriteError(Exception):
     """An article that could not be written; ``str(err)`` is one line, safe to show.
 
     ``error_class``: ``bad-span``, ``bad-fact``, ``bad-source``, ``bad-data``,
-    ``empty``, ``too-large`` or ``constraint``.
+    ``empty``, ``too-large``, ``constraint`` or ``conflict`` (still locked or
+    deadlocked after ``MAX_ATTEMPTS`` tries).
     """
 
     def __init__(self, error_class: str, message: str, *, origin: str = "", content_hash: str = "") -> None:
@@ -346,6 +347,10 @@ def _plan(
         raise WriteError(
             "too-large", f"the body has {len(body):,} characters; the writer stores at most {MAX_BODY_CHARS:,}"
         )
+
+    for what, value in (("body", body), ("title", a.title), ("url", a.url)):
+        if value and "\x00" in value:
+            raise WriteError("bad-data", f"the {what} contains NUL characters, which PostgreSQL text cannot hold")
 
     kinds: dict[str, str] = {}
     for e in f.entities:

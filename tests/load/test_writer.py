@@ -427,3 +427,22 @@ def test_body_over_the_writer_limit(engine: Engine, monkeypatch: pytest.MonkeyPa
         "too-large",
         "the body has 101 characters; the writer stores at most 100",
     )
+
+
+def test_nul_characters_are_bad_data(engine: Engine) -> None:
+    [result] = write_articles(engine, [Facts("Text with a \x00 inside.", title="NUL").build()])
+    assert isinstance(result, WriteError)
+    assert (result.error_class, str(result)) == (
+        "bad-data",
+        "the body contains NUL characters, which PostgreSQL text cannot hold",
+    )
+
+
+def test_an_unindexable_url_is_too_large(engine: Engine) -> None:
+    import secrets
+
+    url = "https://example.org/" + secrets.token_hex(4000)  # incompressible, past the btree row limit
+    [result] = write_articles(engine, [Facts("A body.", title="Long URL", url=url).build()])
+    assert isinstance(result, WriteError)
+    assert result.error_class == "too-large"
+    assert "index row" in str(result) and "uq_article_url" in str(result)
