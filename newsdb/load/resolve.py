@@ -52,7 +52,7 @@ from sqlalchemy import Connection, insert, text
 
 from newsdb.db.models import Entity as EntityRow
 from newsdb.db.models import Organization, Person, Place
-from newsdb.extract.facts import Entity, Mention
+from newsdb.extract.facts import Entity, Mention, PlaceInfo
 from newsdb.load.bulk import Bulk
 from newsdb.load.normalize import name_tokens, normalize_name
 
@@ -67,6 +67,17 @@ _ALIASES = Bulk(
     ),
     "ON CONFLICT ON CONSTRAINT uq_entity_alias_entity_id_normalized DO NOTHING",
 )
+
+
+# Fill what a linked place lacks from a better-informed mention; never overwrite a known value.
+_ENRICH_PLACE = text(
+    "UPDATE place SET geonames_id = coalesce(geonames_id, CAST(:gid AS integer)),"
+    " country_code = coalesce(country_code, CAST(:cc AS text)) WHERE entity_id = :id"
+)
+
+
+def _country(info: PlaceInfo) -> str | None:
+    return info.country_code.upper() if info.country_code else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +133,7 @@ class _Decision:
     links: dict[str, int]  # in-document key -> stored entity id
     to_create: dict[tuple[str, ...], list[Entity]]  # one new entity per group
     known_aliases: set[tuple[int, str]]  # (entity id, normalized) already stored
+    enrich: dict[int, PlaceInfo]  # linked places whose stored row lacks the gazetteer id or country
 
 
 def resolve_entities(
@@ -139,18 +151,34 @@ def resolve_entities(
         return {}
     decision = _decide(conn, entities)
     if lock is not None:
-        if not decision.to_create and _needed_aliases(entities, decision.links) <= decision.known_aliases:
+        if (
+            not decision.to_create
+            and not decision.enrich
+            and _needed_aliases(entities, decision.links) <= decision.known_aliases
+        ):
             return {key: Resolved(eid, created=False) for key, eid in decision.links.items()}
         lock(lock_keys(entities))
         decision = _decide(conn, entities)
     result = {key: Resolved(eid, created=False) for key, eid in decision.links.items()}
     _create(conn, decision.to_create, result)
+    for entity_id, info in sorted(decision.enrich.items()):
+        conn.execute(_ENRICH_PLACE, {"id": entity_id, "gid": info.geonames_id, "cc": _country(info)})
     _record_aliases(conn, entities, result)
     return result
 
 
+def _lookup_name(e: Entity) -> str:
+    """The normalized name ``e`` is looked up by: its canonical name, except for a person whose
+    canonical name is one token while an alias is a full name (then that full name)."""
+    if e.kind == "person" and not _full_name(e.name):
+        for alias in e.aliases:
+            if _full_name(alias):
+                return normalize_name(alias)
+    return normalize_name(e.name)
+
+
 def _decide(conn: Connection, entities: list[Entity]) -> _Decision:
-    norm = {e.key: normalize_name(e.name) for e in entities}
+    norm = {e.key: _lookup_name(e) for e in entities}
     all_names = sorted({normalize_name(n) for e in entities for n in (e.name, *e.aliases)} - {""})
 
     # 1. every stored entity sharing a normalized name with the article's entities
@@ -234,7 +262,17 @@ def _decide(conn: Connection, entities: list[Entity]) -> _Decision:
             ident = (e.kind, n)
         to_create.setdefault(ident, []).append(e)
     known = {(s.entity_id, normalized) for normalized, found in by_alias.items() for s in found}
-    return _Decision(links, to_create, known)
+    enrich: dict[int, PlaceInfo] = {}
+    for e in entities:
+        linked = stored.get(links.get(e.key, -1))
+        if linked is None or e.place is None or linked.kind != "place":
+            continue
+        taken = e.place.geonames_id is not None and e.place.geonames_id in by_gid
+        if (linked.geonames_id is None and e.place.geonames_id is not None and not taken) or (
+            linked.country_code is None and e.place.country_code
+        ):
+            enrich.setdefault(linked.entity_id, e.place)
+    return _Decision(links, to_create, known, enrich)
 
 
 def _needed_aliases(entities: list[Entity], links: dict[str, int]) -> set[tuple[int, str]]:
@@ -340,7 +378,7 @@ def _link(
     (target,) = candidates
     if e.kind == "person":
         # every other full name of the new person must not belong to someone else
-        for alias in e.aliases:
+        for alias in (e.name, *e.aliases):
             if _full_name(alias):
                 owners = {s.entity_id for s in by_alias.get(normalize_name(alias), []) if s.kind == "person"}
                 if owners and target not in owners:

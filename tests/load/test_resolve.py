@@ -269,3 +269,29 @@ def test_descriptors_and_demonyms_are_recorded_but_never_link(engine: Engine) ->
         ("Russian", "demonym", False),
     ]
     assert entity_of(engine, "Second", "Minister") != lavrov
+
+
+def test_a_linked_place_gains_the_gazetteer_id_it_lacked(engine: Engine) -> None:
+    plain = Facts("Pyongyang said nothing.", title="Plain")
+    plain.entity("p", "place", "Pyongyang")  # no gazetteer data
+    gazetteer = Facts("Pyongyang said more.", title="Gazetteer")
+    gazetteer.entity("p", "place", "Pyongyang", place=PYONGYANG)
+    by_id = Facts("P'yongyang, again.", title="By id")
+    by_id.entity("p", "place", "P'yongyang", place=PlaceInfo("city", None, geonames_id=PYONGYANG.geonames_id))
+    write(engine, plain, gazetteer, by_id)
+    pyongyang = entity_of(engine, "Plain", "Pyongyang")
+    assert entity_of(engine, "Gazetteer", "Pyongyang") == pyongyang
+    assert entity_of(engine, "By id", "P'yongyang") == pyongyang
+    with engine.connect() as conn:
+        row = conn.execute(
+            text("SELECT place_type, country_code, geonames_id FROM place WHERE entity_id = :e"), {"e": pyongyang}
+        ).one()
+    assert tuple(row) == ("other", "KP", PYONGYANG.geonames_id)
+
+
+def test_a_person_named_by_a_surname_with_a_full_alias_is_looked_up_by_the_full_name(engine: Engine) -> None:
+    a, b = kims()
+    odd = Facts("Kim, that is Kim Il-sung, was remembered.", title="Odd")
+    odd.entity("k", "person", "Kim", "Kim Il-sung")  # canonical name should be the full one; cope anyway
+    write(engine, a, b, odd)
+    assert entity_of(engine, "Odd", "Kim") == entity_of(engine, "Kim Il-sung", "Kim Il-sung")
