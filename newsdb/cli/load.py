@@ -357,7 +357,7 @@ def show(app: AppContext, run_id: int, output_format: str) -> None:
     """
     engine = app.engine()
     with engine.connect() as conn:
-        run = conn.execute(select(IngestRun).where(IngestRun.id == run_id)).scalar_one_or_none()
+        run = conn.execute(select(IngestRun.__table__).where(IngestRun.id == run_id)).one_or_none()
         if run is None:
             raise click.ClickException(f"no run {run_id}; `newsdb runs` lists them")
         errors = conn.execute(

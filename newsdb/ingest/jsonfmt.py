@@ -23,11 +23,12 @@ DATE_KEYS = ("published_at", "date", "published")
 KNOWN = {*TEXT_KEYS, *DATE_KEYS, "title", "url", "source", "source_name", "section", "language", "authors"}
 
 
-def load_json(text: str) -> Any:
+def load_json(text: str, *, one_line: bool = False) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError("bad-json", f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+        where = f"column {exc.colno}" if one_line else f"line {exc.lineno}, column {exc.colno}"
+        raise InputError("bad-json", f"malformed JSON at {where}: {exc.msg}") from exc
     except RecursionError as exc:
         raise InputError("bad-json", "JSON nested too deeply") from exc
 

@@ -183,7 +183,7 @@ def parse_raw(raw: RawDocument, *, encoding: str | None = None) -> list[Article 
         text = decode_bytes(raw.data, encoding=encoding)
         fmt = raw.format_hint or sniff(text)
         if fmt == "jsonl":
-            return [parse_record(load_json(text), origin)]
+            return [parse_record(load_json(text.rstrip("\n"), one_line=True), origin)]
         if fmt == "json":
             records = records_of(load_json(text))
             if not records:

@@ -81,12 +81,17 @@ def _split_title(line: str) -> tuple[str | None, str]:
 
 
 def _dateline(body: str) -> str | None:
-    lead = body.lstrip()
-    match = _DATELINE_PAREN.match(lead) or _DATELINE_WIRE.match(lead)
-    if not match:
-        return None
-    place = match.group(1).strip()
-    return place.title() if place.isupper() else place
+    """The dateline opening the first paragraph that is not a credit line."""
+    for para in list(_PARAGRAPH.finditer(body))[:3]:
+        lead = para.group(0).lstrip()
+        if _PHOTO_CREDIT.match(lead.strip()) or _BYLINE.match(lead.strip()):
+            continue
+        match = _DATELINE_PAREN.match(lead) or _DATELINE_WIRE.match(lead)
+        if not match:
+            return None
+        place = match.group(1).strip()
+        return place.title() if place.isupper() else place
+    return None
 
 
 def _credits(body: str) -> list[Credit]:
