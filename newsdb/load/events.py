@@ -9,9 +9,10 @@ entity ids) joins a stored event when all of these hold:
 * participants overlap: at least one shared participant entity (any role),
   or neither has participants and both have the same place;
 * dates agree: each date stands for a period (day: that day, week: 7 days,
-  month: the calendar month, year: the year); the periods, widened by
-  ``DATE_SLACK_DAYS`` on each side, overlap; a year-precision date agrees
-  only with a year- or month-precision one.  An undated event stands for its
+  month: the calendar month, year: the year); the periods overlap or, when
+  either is a day or a week, lie at most ``DATE_SLACK_DAYS`` apart (reports
+  of one event differ by a few days); a year-precision date agrees only with
+  a year- or month-precision one.  An undated event stands for its
   article's publication day.  If neither side has a date or a publication
   day, they do not merge;
 * places agree: the same place, either unknown, or one is a country and the
@@ -34,7 +35,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import Connection, text, update
 
@@ -111,8 +112,9 @@ def dates_agree(a: date, a_prec: str | None, b: date, b_prec: str | None) -> boo
         return False
     a0, a1 = period(a, a_prec)
     b0, b1 = period(b, b_prec)
-    slack = timedelta(days=DATE_SLACK_DAYS)
-    return a0 - slack <= b1 and b0 - slack <= a1
+    gap = max((b0 - a1).days, (a0 - b1).days)  # <= 0 when the periods overlap
+    allowed = DATE_SLACK_DAYS if precs & {"day", "week"} else 0
+    return gap <= allowed
 
 
 def _day(value: date | datetime | None) -> date | None:
@@ -163,6 +165,19 @@ def _best_match(conn: Connection, spec: EventSpec) -> _StoredEvent | None:
     ids = sorted(spec.participant_ids)
     if not ids and spec.place_id is None:
         return None
+    effective = _effective(spec.occurred_on, spec.precision, spec.published_on)
+    if effective is None:
+        return None  # no date and no publication day: nothing to compare with
+    first, last = period(*effective)
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    # SQL pre-filter on the date window (a stored period starts on occurred_on and lasts at most a year);
+    # the exact test is dates_agree below.
+    window = {
+        "dated_from": first - slack - timedelta(days=366),
+        "dated_to": last + slack,
+        "reported_from": datetime.combine(first - slack, time(0), tzinfo=UTC),
+        "reported_to": datetime.combine(last + slack + timedelta(days=1), time(0), tzinfo=UTC),
+    }
     rows = conn.execute(
         text(
             "SELECT e.id, e.mode, e.place_entity_id, e.occurred_on, e.date_precision,"
@@ -176,9 +191,20 @@ def _best_match(conn: Connection, spec: EventSpec) -> _StoredEvent | None:
             " AND (e.id IN (SELECT p.event_id FROM event_participant p WHERE p.entity_id = ANY(:ids))"
             "      OR (cardinality(CAST(:ids AS bigint[])) = 0 AND e.place_entity_id = :place"
             "          AND NOT EXISTS (SELECT 1 FROM event_participant p WHERE p.event_id = e.id)))"
+            " AND (e.occurred_on BETWEEN :dated_from AND :dated_to"
+            "      OR (e.occurred_on IS NULL AND EXISTS (SELECT 1 FROM event_report r JOIN article a"
+            "          ON a.id = r.article_id WHERE r.event_id = e.id"
+            "          AND a.published_at >= :reported_from AND a.published_at < :reported_to)))"
             " ORDER BY e.id"
         ),
-        {"type": spec.type, "context": spec.context, "mode": spec.mode, "ids": ids, "place": spec.place_id},
+        {
+            "type": spec.type,
+            "context": spec.context,
+            "mode": spec.mode,
+            "ids": ids,
+            "place": spec.place_id,
+            **window,
+        },
     ).all()
     if not rows:
         return None
