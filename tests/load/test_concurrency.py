@@ -15,14 +15,13 @@ from tests.load import synthetic
 N = 50
 
 
-def _writer(url: str, reverse: bool, barrier: Barrier, out: mp.Queue) -> None:
+def _writer(url: str, order: list[int], barrier: Barrier, out: mp.Queue) -> None:
     engine = make_engine(make_url(url), pool_size=1)
     try:
-        order = list(range(N))[::-1] if reverse else list(range(N))
         facts = [synthetic.article(i) for i in order]
         barrier.wait(timeout=60)
         statuses: list[str] = []
-        for start in range(0, N, 10):
+        for start in range(0, len(facts), 10):
             for r in write_articles(engine, facts[start : start + 10]):
                 statuses.append(f"error {r.error_class}: {r}" if isinstance(r, WriteError) else r.status)
         out.put(statuses)
@@ -30,12 +29,12 @@ def _writer(url: str, reverse: bool, barrier: Barrier, out: mp.Queue) -> None:
         engine.dispose()
 
 
-def _run_two(url: URL, reverse_second: bool) -> list[list[str]]:
+def _run_two(url: URL, first: list[int], second: list[int]) -> list[list[str]]:
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(2)
     out: mp.Queue = ctx.Queue()
     link = url.render_as_string(hide_password=False)
-    procs = [ctx.Process(target=_writer, args=(link, rev, barrier, out)) for rev in (False, reverse_second)]
+    procs = [ctx.Process(target=_writer, args=(link, order, barrier, out)) for order in (first, second)]
     for p in procs:
         p.start()
     results = [out.get(timeout=300) for _ in procs]
@@ -50,10 +49,10 @@ def _counts(engine: Engine) -> dict[str, int]:
         return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in synthetic.expected_counts(N)}
 
 
-def _assert_archive(engine: Engine, results: list[list[str]]) -> None:
+def _assert_archive(engine: Engine, results: list[list[str]], overlap: int) -> None:
     flat = [s for r in results for s in r]
     assert [s for s in flat if s not in ("added", "skipped")] == []
-    assert (flat.count("added"), flat.count("skipped")) == (N, N)
+    assert (flat.count("added"), flat.count("skipped")) == (N, overlap)
     assert _counts(engine) == synthetic.expected_counts(N)
     with engine.connect() as conn:
         dup_entities = conn.execute(
@@ -76,11 +75,16 @@ def _assert_archive(engine: Engine, results: list[list[str]]) -> None:
 
 
 def test_two_processes_same_order(db_url: URL, engine: Engine) -> None:
-    _assert_archive(engine, _run_two(db_url, reverse_second=False))
+    _assert_archive(engine, _run_two(db_url, list(range(N)), list(range(N))), overlap=N)
 
 
 def test_two_processes_opposite_orders(db_url: URL, engine: Engine) -> None:
-    _assert_archive(engine, _run_two(db_url, reverse_second=True))
+    _assert_archive(engine, _run_two(db_url, list(range(N)), list(range(N))[::-1]), overlap=N)
+
+
+def test_two_processes_partly_overlapping_inputs(db_url: URL, engine: Engine) -> None:
+    # 0..34 and 15..49: 20 articles in common, entities shared by all
+    _assert_archive(engine, _run_two(db_url, list(range(35)), list(range(15, N))), overlap=20)
 
 
 def test_one_process_gives_the_same_archive(engine: Engine) -> None:
