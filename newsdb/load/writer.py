@@ -36,6 +36,11 @@ How an article is written
    3. after resolution: (event type, participant) and (event type, place)
       keys (``events.py``).
 
+   Before all of them, a global lock: shared for an ordinary article,
+   exclusive for one that would need more than ``MAX_FINE_LOCKS`` locks (the
+   lock table is small and shared by the whole server); such an article then
+   runs alone and takes no other lock.
+
    No writer takes a lock of an earlier phase after one of a later phase, so
    the locks cannot deadlock; two writers with overlapping inputs take turns
    exactly where they overlap and see each other's committed rows (READ
@@ -64,7 +69,7 @@ import json
 import random
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -82,15 +87,21 @@ from newsdb.load.normalize import normalize_quote, quote_hash, source_code
 
 MAX_ATTEMPTS = 5
 LOCK_TIMEOUT = "20s"
+MAX_FINE_LOCKS = 400  # per article; beyond it the article takes the global lock exclusively
 MAX_BODY_CHARS = 20_000_000  # well past any news article; the search vector covers the first 500,000
 RETRYABLE = {"40001", "40P01", "23505", "55P03"}  # serialization, deadlock, unique race, lock not available
 
 # Every article transaction starts here: commit without waiting for the WAL flush (see the module
 # docstring), give up a lock wait after LOCK_TIMEOUT (a stuck writer must not stall the others forever;
 # the article is retried), then the advisory locks, in the order of the sorted array.
+# The first key is the writers' global lock: shared by every ordinary article, exclusive for an article
+# with more than MAX_FINE_LOCKS keys (PostgreSQL's lock table is small and shared by all sessions, so a
+# huge article must not take thousands of locks: it takes one and runs alone instead).  unnest keeps the
+# array order, so the global lock always comes first and the rest in sorted order.
 _LOCK = text(
     "SELECT set_config('synchronous_commit', 'off', true), set_config('lock_timeout', :timeout, true),"
-    " (SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k)"
+    " (SELECT count(CASE WHEN i = 1 AND NOT :exclusive THEN pg_advisory_xact_lock_shared(k)"
+    "  ELSE pg_advisory_xact_lock(k) END) FROM unnest(CAST(:keys AS bigint[])) WITH ORDINALITY AS t(k, i))"
 )
 _LOCK_ONLY = text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k")
 _CREDITS = Bulk(
@@ -459,6 +470,9 @@ def _lock_id(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
 
+_GLOBAL_LOCK = _lock_id("newsdb-writer")
+
+
 def _sqlstate(exc: DBAPIError) -> str | None:
     return getattr(exc.orig, "sqlstate", None)
 
@@ -503,7 +517,14 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
         keys.add(f"source:{plan.source[0]}")
     keys.update(f"source:{code}" for code, _ in plan.agencies.values())
     keys.update(f"statement:{quote_hash(s.quote)}" for s in f.statements)
-    conn.execute(_LOCK, {"keys": sorted(_lock_id(k) for k in keys), "timeout": LOCK_TIMEOUT})
+    later = len(resolve.lock_keys(f.entities)) + sum(len(ev.participants) or 1 for ev in f.events)
+    exclusive = len(keys) + later > MAX_FINE_LOCKS
+    first = [] if exclusive else sorted(_lock_id(k) for k in keys)
+    conn.execute(_LOCK, {"keys": [_GLOBAL_LOCK, *first], "timeout": LOCK_TIMEOUT, "exclusive": exclusive})
+
+    def lock(more: set[str]) -> None:
+        if more and not exclusive:
+            conn.execute(_LOCK_ONLY, {"keys": sorted(_lock_id(k) for k in more)})
 
     existing = conn.execute(
         text("SELECT id FROM article WHERE content_hash = :h OR (CAST(:u AS text) IS NOT NULL AND url = :u) LIMIT 1"),
@@ -550,9 +571,6 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
         ],
     )
 
-    def lock(more: set[str]) -> None:
-        conn.execute(_LOCK_ONLY, {"keys": sorted(_lock_id(k) for k in more)})
-
     ids = {k: r.entity_id for k, r in resolve.resolve_entities(conn, f.entities, lock=lock).items()}
     resolve.record_mention_aliases(conn, f.entities, f.mentions, ids)
 
@@ -572,7 +590,7 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
         ],
     )
     _write_statements(conn, plan, article_id, ids)
-    _write_events(conn, plan, article_id, ids)
+    _write_events(conn, plan, article_id, ids, lock)
     return WriteOutcome(a.origin, plan.content_hash, "added", article_id)
 
 
@@ -627,7 +645,9 @@ def _write_statements(conn: Connection, plan: _Plan, article_id: int, ids: dict[
     )
 
 
-def _write_events(conn: Connection, plan: _Plan, article_id: int, ids: dict[str, int]) -> None:
+def _write_events(
+    conn: Connection, plan: _Plan, article_id: int, ids: dict[str, int], lock: Callable[[set[str]], None]
+) -> None:
     f = plan.facts
     if not f.events:
         return
@@ -653,9 +673,7 @@ def _write_events(conn: Connection, plan: _Plan, article_id: int, ids: dict[str,
         )
         specs.append(spec)
     # Third lock phase (module docstring): event keys need resolved entity ids.
-    event_keys = event_merge.lock_keys(specs)
-    if event_keys:
-        conn.execute(_LOCK_ONLY, {"keys": sorted(_lock_id(k) for k in event_keys)})
+    lock(event_merge.lock_keys(specs))
     reports = []
     for ev, spec in zip(f.events, specs, strict=True):
         event_id, _ = event_merge.find_or_create(conn, spec)

@@ -9,13 +9,15 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL, make_url
 
 from newsdb.db.connection import make_engine
+from newsdb.load import writer
 from newsdb.load.writer import WriteError, write_articles
 from tests.load import synthetic
 
 N = 50
 
 
-def _writer(url: str, order: list[int], barrier: Barrier, out: mp.Queue) -> None:
+def _writer(url: str, order: list[int], barrier: Barrier, out: mp.Queue, max_fine_locks: int) -> None:
+    writer.MAX_FINE_LOCKS = max_fine_locks
     engine = make_engine(make_url(url), pool_size=1)
     try:
         facts = [synthetic.article(i) for i in order]
@@ -29,12 +31,16 @@ def _writer(url: str, order: list[int], barrier: Barrier, out: mp.Queue) -> None
         engine.dispose()
 
 
-def _run_two(url: URL, first: list[int], second: list[int]) -> list[list[str]]:
+def _run_two(url: URL, first: list[int], second: list[int], second_exclusive: bool = False) -> list[list[str]]:
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(2)
     out: mp.Queue = ctx.Queue()
     link = url.render_as_string(hide_password=False)
-    procs = [ctx.Process(target=_writer, args=(link, order, barrier, out)) for order in (first, second)]
+    limits = (writer.MAX_FINE_LOCKS, 0 if second_exclusive else writer.MAX_FINE_LOCKS)
+    procs = [
+        ctx.Process(target=_writer, args=(link, order, barrier, out, limit))
+        for order, limit in zip((first, second), limits, strict=True)
+    ]
     for p in procs:
         p.start()
     results = [out.get(timeout=300) for _ in procs]
@@ -91,3 +97,8 @@ def test_one_process_gives_the_same_archive(engine: Engine) -> None:
     results = write_articles(engine, [synthetic.article(i) for i in range(N)])
     assert [r.status for r in results if not isinstance(r, WriteError)] == ["added"] * N
     assert _counts(engine) == synthetic.expected_counts(N)
+
+
+def test_a_writer_in_exclusive_mode_alongside_an_ordinary_one(db_url: URL, engine: Engine) -> None:
+    # The second writes every article as if it were huge: one exclusive global lock each.
+    _assert_archive(engine, _run_two(db_url, list(range(N)), list(range(N))[::-1], second_exclusive=True), overlap=N)
