@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -20,7 +21,7 @@ from tests.conftest import SEED_FILE, SEEDS, Cli
 NEWSDB = [sys.executable, "-m", "newsdb"]
 
 
-def q(engine: Engine, sql: str) -> list[tuple[object, ...]]:
+def q(engine: Engine, sql: str) -> list[tuple[Any, ...]]:
     with engine.connect() as conn:
         return [tuple(r) for r in conn.execute(text(sql))]
 
