@@ -12,8 +12,9 @@ How an article is written
 1. Checked in Python first: every span inside ``body`` and its text equal to
    ``body[start:end]`` (``bad-span``), every entity key a fact refers to
    defined and of the right kind, known statement/event/context/role codes
-   (``bad-fact``), body size (``too-large``).  A mode the archive does not know
-   is dropped (the event is kept).
+   (``bad-fact``), body size (``too-large``), NUL characters, source code and
+   language format (``bad-data``, ``bad-source``).  A mode the archive does
+   not know is dropped (the event is kept).
 2. One database transaction per article.  A batch transaction with
    savepoints would save a commit per article, but it would hold every
    advisory lock of the batch until the end (thousands of locks, and two
@@ -50,8 +51,9 @@ How an article is written
    that does not lock), the article's transaction is retried, at most
    ``MAX_ATTEMPTS`` times.
 4. Within the transaction every table is written with one multi-row
-   statement (SQLAlchemy "insertmanyvalues"), not a round trip per row:
-   about twenty round trips per article whatever its size.
+   statement (``INSERT ... SELECT * FROM unnest(arrays)``, ``bulk.py``), not
+   a round trip per row: about fifteen round trips per article whatever its
+   size (``benchmarks/write_throughput.py`` measures it).
 
 An article already stored (same content hash, or same URL) is ``skipped``
 before anything else happens, so re-writing it changes nothing.
