@@ -52,7 +52,7 @@ How an article is written
    ``MAX_ATTEMPTS`` times.
 4. Within the transaction every table is written with one multi-row
    statement (``INSERT ... SELECT * FROM unnest(arrays)``, ``bulk.py``), not
-   a round trip per row: about fifteen round trips per article whatever its
+   a round trip per row: about twenty round trips per article whatever its
    size (``benchmarks/write_throughput.py`` measures it).
 
 An article already stored (same content hash, or same URL) is ``skipped``
