@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import click
+from click.core import ParameterSource
 from sqlalchemy import select
 
 from newsdb.cli import main
@@ -109,7 +110,10 @@ _read_opts = [
         type=click.Choice(FORMATS),
         default="auto",
         show_default=True,
-        help="Input format. auto: by extension (.txt text, .json, .jsonl/.ndjson, .html/.htm), sniffed for stdin.",
+        help=(
+            "Input format. auto: by extension (.txt text, .json, .jsonl/.ndjson, .html/.htm), sniffed for stdin; "
+            "facts: JSON lines from `newsdb extract` only (any other record is an error)."
+        ),
     ),
     click.option(
         "--glob",
@@ -205,11 +209,11 @@ def load(ctx: click.Context, paths: tuple[str, ...], **kw: Any) -> None:
     )
     if kw["source_name"] and not kw["source_code"]:
         raise click.UsageError("--source-name needs --source CODE")
-    if options.extract:
+    if options.extract and options.read.format != "facts":  # facts records are never re-extracted
         _check_model(options.model)
     engine = app.engine()
     reporter = ConsoleReporter()
-    command = "newsdb load " + " ".join(shlex.quote(a) for a in sys.argv[2:] if a) if sys.argv else "newsdb load"
+    command = _command_line(ctx)
     try:
         result = run_load(engine, paths, options, reporter, command=command)
     except KeyboardInterrupt:
@@ -224,6 +228,22 @@ def load(ctx: click.Context, paths: tuple[str, ...], **kw: Any) -> None:
         click.echo("stopped at the first error (--on-error stop)", err=True)
     if result.counts.failed:
         ctx.exit(1)
+
+
+def _command_line(ctx: click.Context) -> str:
+    """The command as typed, rebuilt from its parameters: only this command's, so never --database-url."""
+    words = ["newsdb", ctx.info_name or "load"]
+    for param in ctx.command.params:
+        if param.name is None or ctx.get_parameter_source(param.name) is not ParameterSource.COMMANDLINE:
+            continue
+        value = ctx.params[param.name]
+        if isinstance(param, click.Argument):
+            words.extend(str(v) for v in value)
+        elif isinstance(param, click.Option) and param.is_flag:
+            words.append(param.opts[0])
+        else:
+            words.extend([param.opts[-1] if param.opts[-1].startswith("--") else param.opts[0], str(value)])
+    return shlex.join(words)
 
 
 def _check_model(model: str) -> None:

@@ -15,7 +15,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsdb.extract.facts import ArticleFacts
+from newsdb.extract.facts import FORMAT_NAME as FACTS_FORMAT
+from newsdb.extract.facts import ArticleFacts, is_facts_record
 from newsdb.ingest.article import Article, RawDocument
 from newsdb.ingest.decode import decode_bytes
 from newsdb.ingest.errors import InputError, excerpt_of
@@ -23,7 +24,8 @@ from newsdb.ingest.html import parse_html
 from newsdb.ingest.jsonfmt import load_json, parse_record, records_of
 from newsdb.ingest.seedtext import parse_seed_text
 
-FORMATS = ("auto", "text", "json", "jsonl", "html")
+FORMATS = ("auto", "text", "json", "jsonl", "html", "facts")
+LINE_FORMATS = ("jsonl", "facts")  # read and parsed line by line
 EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
@@ -91,8 +93,8 @@ def _read_file(path: Path, options: ReadOptions, *, explicit: bool) -> Iterator[
     origin = str(path)
     fmt = _format_of(path, options)
     try:
-        if fmt == "jsonl":
-            yield from _read_lines(path, options)
+        if fmt in LINE_FORMATS:
+            yield from _read_lines(path, options, fmt)
             return
         size = path.stat().st_size
         if size > options.max_bytes:
@@ -115,14 +117,14 @@ def _read_file(path: Path, options: ReadOptions, *, explicit: bool) -> Iterator[
     yield RawDocument(origin=origin, data=data, format_hint=fmt)
 
 
-def _read_lines(path: Path, options: ReadOptions) -> Iterator[RawDocument | InputError]:
+def _read_lines(path: Path, options: ReadOptions, fmt: str) -> Iterator[RawDocument | InputError]:
     with path.open("rb") as fh:
         for number, line in enumerate(_bounded_lines(fh, options.max_bytes), start=1):
             if isinstance(line, InputError):
                 line.origin, line.line_number = str(path), number
                 yield line
             elif line.strip():
-                yield RawDocument(origin=str(path), data=line, format_hint="jsonl", line_number=number)
+                yield RawDocument(origin=str(path), data=line, format_hint=fmt, line_number=number)
 
 
 def _bounded_lines(fh: object, limit: int) -> Iterator[bytes | InputError]:
@@ -144,13 +146,13 @@ def _bounded_lines(fh: object, limit: int) -> Iterator[bytes | InputError]:
 
 def _read_stdin(options: ReadOptions) -> Iterator[RawDocument | InputError]:
     stream = sys.stdin.buffer
-    if options.format == "jsonl":
+    if options.format in LINE_FORMATS:
         for number, line in enumerate(_bounded_lines(stream, options.max_bytes), start=1):
             if isinstance(line, InputError):
                 line.origin, line.line_number = "<stdin>", number
                 yield line
             elif line.strip():
-                yield RawDocument(origin="<stdin>", data=line, format_hint="jsonl", line_number=number)
+                yield RawDocument(origin="<stdin>", data=line, format_hint=options.format, line_number=number)
         return
     data = stream.read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
@@ -184,6 +186,13 @@ def parse_raw(raw: RawDocument, *, encoding: str | None = None) -> list[Article 
         fmt = raw.format_hint or sniff(text)
         if fmt == "jsonl":
             return [parse_record(load_json(text.rstrip("\n"), one_line=True), origin)]
+        if fmt == "facts":
+            record = load_json(text.rstrip("\n"), one_line=True)
+            if not is_facts_record(record):
+                raise InputError("bad-json", f'not a newsdb extract record (no "format": "{FACTS_FORMAT}")')
+            return [parse_record(record, origin)]
+        if fmt == "json" and raw.format_hint is None and _looks_like_json_lines(text):
+            return [_line_or_error(line, f"{raw.origin}:{n}", raw, n) for n, line in _numbered_lines(text)]
         if fmt == "json":
             records = records_of(load_json(text))
             if not records:
@@ -208,4 +217,25 @@ def _record_or_error(obj: object, origin: str, raw: RawDocument) -> Article | Ar
     except InputError as err:
         err.origin = origin
         err.excerpt = excerpt_of(str(obj))
+        return err
+
+
+def _numbered_lines(text: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield number, line
+
+
+def _looks_like_json_lines(text: str) -> bool:
+    """Sniffed input (stdin) with several lines, each an object: JSON lines, not one JSON document."""
+    lines = [line.strip() for _, line in _numbered_lines(text)]
+    return len(lines) > 1 and all(line.startswith("{") for line in lines)
+
+
+def _line_or_error(line: str, origin: str, raw: RawDocument, number: int) -> Article | ArticleFacts | InputError:
+    try:
+        return parse_record(load_json(line, one_line=True), origin)
+    except InputError as err:
+        err.origin, err.line_number = raw.origin, number
+        err.excerpt = excerpt_of(line)
         return err

@@ -284,3 +284,38 @@ def test_runs_lists_recent_loads(cli: Cli, tmp_path: Path) -> None:
     assert limited.stderr == "showing the 1 most recent runs; use --limit to see more\n"
     missing = cli("runs", "show", "99")
     assert (missing.exit_code, missing.output) == (1, "Error: no run 99; `newsdb runs` lists them\n")
+
+
+def test_run_records_the_command_without_the_database_url(cli: Cli, engine: Engine, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(article(1))
+    result = cli("load", str(tmp_path), "--no-extract", "--source", "wire", "--batch-size", "5")
+    assert result.exit_code == 0, result.output
+    (command,) = [r[0] for r in q(engine, "SELECT command FROM ingest_run")]
+    assert command == f"newsdb load {tmp_path} --source wire --no-extract --batch-size 5"
+    assert cli.url.split("@")[0] not in command
+
+
+def test_json_lines_on_stdin_are_sniffed_line_by_line(cli: Cli, engine: Engine) -> None:
+    data = '{"text": "First body."}\n{"text": "Second body."}\n{bad\n{"text": "Fourth body."}\n'
+    result = cli("load", "-", "--no-extract", input=data)
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == "error: <stdin>:3: malformed JSON at column 2: Expecting property name enclosed in double quotes\n"
+    )
+    assert result.stdout.startswith("loaded 3, skipped 0, failed 1 in ")
+    assert q(engine, "SELECT origin FROM article ORDER BY origin") == [("<stdin>:1",), ("<stdin>:2",), ("<stdin>:4",)]
+    assert q(engine, "SELECT input, line_number, error_class FROM ingest_error") == [("<stdin>", 3, "bad-json")]
+
+
+def test_format_facts_accepts_only_extract_output(cli: Cli, engine: Engine, tmp_path: Path) -> None:
+    from newsdb.extract.facts import ArticleFacts
+    from newsdb.ingest.article import Article
+
+    facts = ArticleFacts(article=Article(body="A stored body.", origin="x", title="Stored"))
+    path = tmp_path / "facts.txt"  # the extension does not matter with --format facts
+    path.write_text(json.dumps(facts.to_json()) + "\n" + json.dumps({"text": "A plain record."}) + "\n")
+    result = cli("load", str(path), "--format", "facts", "--model", "no_such_model_needed")
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f'error: {path}:2: not a newsdb extract record (no "format": "newsdb.facts")\n'
+    assert q(engine, "SELECT title, body FROM article") == [("Stored", "A stored body.")]
