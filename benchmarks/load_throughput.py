@@ -3,8 +3,10 @@
 Builds N articles as seed-format text files from the PolNeAR corpus (US
 political news, 924 articles, read at run time from ../shared/eval-data and
 never copied into the repository): each real article once, then again with
-its paragraphs rotated, so every file is a distinct, realistic article. Loads
-them into a fresh database on a fresh embedded server and prints articles/s.
+its paragraphs rotated and another article's lead paragraph appended, so
+every file is a realistic article of its own (PolNeAR holds one story twice,
+under two dates: those copies are skipped, as they should be). Loads them
+into a fresh database on a fresh embedded server and prints articles/s.
 
     .venv/bin/python benchmarks/load_throughput.py [--articles 3000] [--extract] [--workers 1] [--batch-size 200]
 """
@@ -42,8 +44,11 @@ def write_inputs(folder: Path, n: int) -> int:
     total_bytes = 0
     for i in range(n):
         publisher, title, paras = articles[i % len(articles)]
-        shift = (i // len(articles)) % len(paras)
-        body = "\n\n".join(paras[shift:] + paras[:shift])
+        round_ = i // len(articles)
+        shift = round_ % len(paras)
+        if round_:  # later rounds: rotated, plus the lead of another article, so no two texts are equal
+            paras = [*paras[shift:], *paras[:shift], articles[(i + round_) % len(articles)][2][0]]
+        body = "\n\n".join(paras)
         text = f"{title}\n\n{body}\n\nsource {publisher}\n"
         (folder / f"{i:06d}.txt").write_text(text, encoding="utf-8")
         total_bytes += len(text.encode())
