@@ -120,7 +120,7 @@ def upgrade() -> None:
             nullable=False,
             comment="When newsdb stored this row (UTC).",
         ),
-        sa.CheckConstraint("btrim(name) <> ''", name=op.f("ck_entity_name_not_blank")),
+        sa.CheckConstraint("name ~ '\\S'", name=op.f("ck_entity_name_not_blank")),
         sa.ForeignKeyConstraint(
             ["kind"], ["entity_kind.code"], name=op.f("fk_entity_kind_entity_kind"), ondelete="RESTRICT"
         ),
@@ -166,7 +166,7 @@ def upgrade() -> None:
             nullable=False,
             comment="When newsdb stored this row (UTC).",
         ),
-        sa.CheckConstraint("btrim(message) <> ''", name=op.f("ck_ingest_error_message_not_blank")),
+        sa.CheckConstraint("message ~ '\\S'", name=op.f("ck_ingest_error_message_not_blank")),
         sa.CheckConstraint("line_number IS NULL OR line_number > 0", name=op.f("ck_ingest_error_line_number_positive")),
         sa.ForeignKeyConstraint(
             ["ingest_run_id"],
@@ -198,7 +198,7 @@ def upgrade() -> None:
             nullable=False,
             comment="When newsdb stored this row (UTC).",
         ),
-        sa.CheckConstraint("btrim(name) <> ''", name=op.f("ck_source_name_not_blank")),
+        sa.CheckConstraint("name ~ '\\S'", name=op.f("ck_source_name_not_blank")),
         sa.CheckConstraint("code ~ '^[a-z0-9][a-z0-9._-]*$'", name=op.f("ck_source_code_format")),
         sa.ForeignKeyConstraint(
             ["kind"], ["source_kind.code"], name=op.f("fk_source_kind_source_kind"), ondelete="RESTRICT"
@@ -257,13 +257,13 @@ def upgrade() -> None:
             nullable=False,
             comment="When newsdb stored this row (UTC).",
         ),
-        sa.CheckConstraint("btrim(body) <> ''", name=op.f("ck_article_body_not_blank")),
+        sa.CheckConstraint("body ~ '\\S'", name=op.f("ck_article_body_not_blank")),
         sa.CheckConstraint("content_hash ~ '^[0-9a-f]{64}$'", name=op.f("ck_article_content_hash_format")),
         sa.CheckConstraint(
             "language IS NULL OR language ~ '^[a-z]{2,3}(-[A-Za-z0-9]+)*$'",
             name=op.f("ck_article_language_format"),
         ),
-        sa.CheckConstraint("title IS NULL OR btrim(title) <> ''", name=op.f("ck_article_title_not_blank")),
+        sa.CheckConstraint("title IS NULL OR title ~ '\\S'", name=op.f("ck_article_title_not_blank")),
         sa.CheckConstraint("word_count >= 0", name=op.f("ck_article_word_count_not_negative")),
         sa.ForeignKeyConstraint(
             ["ingest_run_id"],
@@ -308,7 +308,7 @@ def upgrade() -> None:
             "alias_kind IN ('name', 'short', 'descriptor', 'demonym', 'abbreviation')",
             name=op.f("ck_entity_alias_alias_kind_known"),
         ),
-        sa.CheckConstraint("btrim(alias) <> ''", name=op.f("ck_entity_alias_alias_not_blank")),
+        sa.CheckConstraint("alias ~ '\\S'", name=op.f("ck_entity_alias_alias_not_blank")),
         sa.ForeignKeyConstraint(
             ["entity_id"], ["entity.id"], name=op.f("fk_entity_alias_entity_id_entity"), ondelete="CASCADE"
         ),
@@ -493,7 +493,7 @@ def upgrade() -> None:
             nullable=False,
             comment="When newsdb stored this row (UTC).",
         ),
-        sa.CheckConstraint("btrim(quote) <> ''", name=op.f("ck_statement_quote_not_blank")),
+        sa.CheckConstraint("quote ~ '\\S'", name=op.f("ck_statement_quote_not_blank")),
         sa.CheckConstraint("quote_hash ~ '^[0-9a-f]{64}$'", name=op.f("ck_statement_quote_hash_format")),
         sa.ForeignKeyConstraint(
             ["speaker_entity_id"],
@@ -529,10 +529,10 @@ def upgrade() -> None:
         sa.Column("credit_text", sa.Text(), nullable=True, comment="The credit line as printed."),
         sa.Column("start_char", sa.BigInteger(), nullable=True),
         sa.Column("end_char", sa.BigInteger(), nullable=True),
-        sa.CheckConstraint("btrim(name) <> ''", name=op.f("ck_article_credit_name_not_blank")),
+        sa.CheckConstraint("name ~ '\\S'", name=op.f("ck_article_credit_name_not_blank")),
         sa.CheckConstraint("kind IN ('agency', 'photo', 'author', 'other')", name=op.f("ck_article_credit_kind_known")),
         sa.CheckConstraint(
-            "(start_char IS NULL AND end_char IS NULL) OR (start_char >= 0 AND end_char > start_char)",
+            "(start_char IS NULL) = (end_char IS NULL) AND (start_char IS NULL OR (start_char >= 0 AND end_char > start_char))",
             name=op.f("ck_article_credit_span_valid"),
         ),
         sa.ForeignKeyConstraint(
@@ -641,7 +641,7 @@ def upgrade() -> None:
         sa.Column("article_id", sa.BigInteger(), nullable=False),
         sa.Column("start_char", sa.Integer(), nullable=False),
         sa.Column("end_char", sa.Integer(), nullable=False),
-        sa.CheckConstraint("btrim(title) <> ''", name=op.f("ck_person_role_title_not_blank")),
+        sa.CheckConstraint("title ~ '\\S'", name=op.f("ck_person_role_title_not_blank")),
         sa.CheckConstraint("start_char >= 0 AND end_char > start_char", name=op.f("ck_person_role_span_valid")),
         sa.ForeignKeyConstraint(
             ["article_id"], ["article.id"], name=op.f("fk_person_role_article_id_article"), ondelete="CASCADE"
@@ -869,7 +869,8 @@ EVENT_MODES = [
     ("visit", "CONSULT", "Visit"),
     ("trip", "CONSULT", "Trip"),
     ("summit", "CONSULT", "Summit"),
-    ("talks", "CONSULT", "Talks or negotiations"),
+    ("talks", "CONSULT", "Talks"),
+    ("negotiation", "CONSULT", "Negotiation"),
     ("call", "CONSULT", "Phone or video call"),
     ("agreement", "AGREE", "Agreement or treaty"),
     ("military-exercise", "MOBILIZE", "Military exercise"),

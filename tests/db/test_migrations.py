@@ -73,3 +73,20 @@ def test_every_foreign_key_is_indexed(engine) -> None:  # type: ignore[no-untype
             if not any(ix[: len(cols)] == cols or ix == cols[:1] for ix in indexed):
                 missing.append(f"{table}.{','.join(cols)}")
     assert missing == []
+
+
+def test_blank_text_and_half_spans_are_refused(engine) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    h = "a" * 64
+    cases = {
+        "ck_article_body_not_blank": f"INSERT INTO article (body, content_hash, word_count) VALUES (E'\\n\\t\\n', '{h}', 0)",
+        "ck_article_credit_span_valid": "INSERT INTO article_credit (article_id, kind, name, start_char) "
+        f"SELECT id, 'photo', 'AFP', 3 FROM article WHERE content_hash = '{'b' * 64}'",
+    }
+    with engine.begin() as conn:
+        conn.execute(text(f"INSERT INTO article (body, content_hash, word_count) VALUES ('Body.', '{'b' * 64}', 1)"))
+    for name, sql in cases.items():
+        with pytest.raises(IntegrityError, match=name), engine.begin() as conn:
+            conn.execute(text(sql))

@@ -41,7 +41,7 @@ class Source(Base):
     __tablename__ = "source"
     __table_args__ = (
         CheckConstraint("code ~ '^[a-z0-9][a-z0-9._-]*$'", name="code_format"),
-        CheckConstraint("btrim(name) <> ''", name="name_not_blank"),
+        CheckConstraint("name ~ '\\S'", name="name_not_blank"),
         {"comment": "News outlets and agencies; `code` is the stable handle used on the command line."},
     )
 
@@ -65,8 +65,8 @@ class Article(Base):
 
     __tablename__ = "article"
     __table_args__ = (
-        CheckConstraint("btrim(body) <> ''", name="body_not_blank"),
-        CheckConstraint("title IS NULL OR btrim(title) <> ''", name="title_not_blank"),
+        CheckConstraint("body ~ '\\S'", name="body_not_blank"),
+        CheckConstraint("title IS NULL OR title ~ '\\S'", name="title_not_blank"),
         CheckConstraint("word_count >= 0", name="word_count_not_negative"),
         CheckConstraint("content_hash ~ '^[0-9a-f]{64}$'", name="content_hash_format"),
         CheckConstraint("language IS NULL OR language ~ '^[a-z]{2,3}(-[A-Za-z0-9]+)*$'", name="language_format"),
@@ -125,9 +125,10 @@ class ArticleCredit(Base):
     __tablename__ = "article_credit"
     __table_args__ = (
         CheckConstraint(f"kind IN {CREDIT_KINDS!r}", name="kind_known"),
-        CheckConstraint("btrim(name) <> ''", name="name_not_blank"),
+        CheckConstraint("name ~ '\\S'", name="name_not_blank"),
         CheckConstraint(
-            "(start_char IS NULL AND end_char IS NULL) OR (start_char >= 0 AND end_char > start_char)",
+            "(start_char IS NULL) = (end_char IS NULL)"
+            " AND (start_char IS NULL OR (start_char >= 0 AND end_char > start_char))",
             name="span_valid",
         ),
         {"comment": "Credits (agency, photo, author) of an article; distinct from its publisher."},

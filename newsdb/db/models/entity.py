@@ -39,7 +39,7 @@ class Entity(Base):
 
     __tablename__ = "entity"
     __table_args__ = (
-        CheckConstraint("btrim(name) <> ''", name="name_not_blank"),
+        CheckConstraint("name ~ '\\S'", name="name_not_blank"),
         UniqueConstraint("id", "kind", name="uq_entity_id_kind"),
         Index("ix_entity_kind_name", "kind", "name"),
         {"comment": "Persons, organizations and places; subtype tables hold what only one kind has."},
@@ -116,7 +116,7 @@ class EntityAlias(Base):
 
     __tablename__ = "entity_alias"
     __table_args__ = (
-        CheckConstraint("btrim(alias) <> ''", name="alias_not_blank"),
+        CheckConstraint("alias ~ '\\S'", name="alias_not_blank"),
         CheckConstraint(f"alias_kind IN {ALIAS_KINDS!r}", name="alias_kind_known"),
         UniqueConstraint("entity_id", "normalized", name="uq_entity_alias_entity_id_normalized"),
         Index(
@@ -186,7 +186,7 @@ class PersonRole(Base):
 
     __tablename__ = "person_role"
     __table_args__ = (
-        CheckConstraint("btrim(title) <> ''", name="title_not_blank"),
+        CheckConstraint("title ~ '\\S'", name="title_not_blank"),
         CheckConstraint("start_char >= 0 AND end_char > start_char", name="span_valid"),
         UniqueConstraint("article_id", "person_id", "start_char", "end_char", name="uq_person_role_evidence"),
         Index("ix_person_role_title", "title"),

@@ -50,7 +50,7 @@ class IngestError(Base):
 
     __tablename__ = "ingest_error"
     __table_args__ = (
-        CheckConstraint("btrim(message) <> ''", name="message_not_blank"),
+        CheckConstraint("message ~ '\\S'", name="message_not_blank"),
         CheckConstraint("line_number IS NULL OR line_number > 0", name="line_number_positive"),
         {"comment": "Inputs rejected by a load, with the reason; nothing is dropped silently."},
     )

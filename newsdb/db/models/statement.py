@@ -30,7 +30,7 @@ class Statement(Base):
 
     __tablename__ = "statement"
     __table_args__ = (
-        CheckConstraint("btrim(quote) <> ''", name="quote_not_blank"),
+        CheckConstraint("quote ~ '\\S'", name="quote_not_blank"),
         CheckConstraint("quote_hash ~ '^[0-9a-f]{64}$'", name="quote_hash_format"),
         UniqueConstraint(
             "speaker_entity_id",
