@@ -81,7 +81,8 @@ def test_blank_text_and_half_spans_are_refused(engine) -> None:  # type: ignore[
 
     h = "a" * 64
     cases = {
-        "ck_article_body_not_blank": f"INSERT INTO article (body, content_hash, word_count) VALUES (E'\\n\\t\\n', '{h}', 0)",
+        "ck_article_body_not_blank": "INSERT INTO article (body, content_hash, word_count)"
+        f" VALUES (E'\\n\\t\\n', '{h}', 0)",
         "ck_article_credit_span_valid": "INSERT INTO article_credit (article_id, kind, name, start_char) "
         f"SELECT id, 'photo', 'AFP', 3 FROM article WHERE content_hash = '{'b' * 64}'",
     }
