@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import sys
 import time
@@ -21,6 +22,7 @@ from newsdb.db.models import IngestError, IngestRun
 from newsdb.extract.facts import ArticleFacts
 from newsdb.ingest.dates import parse_datetime
 from newsdb.ingest.errors import InputError
+from newsdb.ingest.jsonfmt import language_code
 from newsdb.ingest.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
 from newsdb.load.run import Counts, LoadOptions, Problem, mark_interrupted_runs, processed_batches, run_load
 from newsdb.load.writer import SourceSpec
@@ -88,6 +90,26 @@ def _published(value: str | None) -> datetime | None:
         return parse_datetime(value, field="--published")
     except InputError as exc:
         raise click.BadParameter(exc.message, param_hint="--published") from exc
+
+
+def _language(value: str | None) -> str | None:
+    try:
+        return language_code(value)
+    except InputError as exc:
+        raise click.BadParameter(exc.message, param_hint="--language") from exc
+
+
+def _source(code: str | None, name: str | None) -> SourceSpec | None:
+    if not code:
+        return None
+    code = code.strip().lower()
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", code):
+        raise click.BadParameter(
+            f"{code!r} is not a source code (lower-case letters, digits, '.', '_', '-', e.g. site-59); "
+            "give the outlet's name with --source-name",
+            param_hint="--source",
+        )
+    return SourceSpec(code, name)
 
 
 def _read_options(fmt: str, glob: str | None, max_bytes: int, encoding: str | None) -> ReadOptions:
@@ -197,9 +219,9 @@ def load(ctx: click.Context, paths: tuple[str, ...], **kw: Any) -> None:
     _check_paths(paths, kw["fmt"])
     options = LoadOptions(
         read=_read_options(kw["fmt"], kw["glob"], kw["max_bytes"], kw["encoding"]),
-        source=SourceSpec(kw["source_code"].strip().lower(), kw["source_name"]) if kw["source_code"] else None,
+        source=_source(kw["source_code"], kw["source_name"]),
         published=_published(kw["published"]),
-        language=kw["language"],
+        language=_language(kw["language"]),
         extract=not kw["no_extract"],
         model=kw["model"],
         batch_size=kw["batch_size"],
@@ -286,7 +308,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: str, **kw: Any) 
     options = LoadOptions(
         read=_read_options(kw["fmt"], kw["glob"], kw["max_bytes"], kw["encoding"]),
         published=_published(kw["published"]),
-        language=kw["language"],
+        language=_language(kw["language"]),
         model=kw["model"],
         batch_size=kw["batch_size"],
         workers=kw["workers"],

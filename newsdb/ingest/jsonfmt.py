@@ -1,9 +1,11 @@
 """Articles from JSON objects (``.json``: one object or an array; ``.jsonl``: one per line).
 
 Recognised keys: ``text`` or ``body`` (required), ``title``, ``url``,
-``published_at`` (also ``date``/``published``), ``source`` (a code, or an
-object with ``code`` and ``name``), ``source_name``, ``section``,
-``language``, ``authors`` (a string or a list).  Every other key is kept in
+``published_at`` (also ``date``/``published``), ``source`` (a code, an
+outlet's name such as "The Guardian" -> code ``the-guardian``, or an object
+with ``code`` and ``name``), ``source_name``, ``section``, ``language`` (a
+code such as ``en`` or ``pt-BR``, or a name such as "English" -> ``en``),
+``authors`` (a string or a list).  Every other key is kept in
 ``Article.metadata``.  A record written by ``newsdb extract`` is recognised
 and returned as :class:`ArticleFacts`, so it loads without re-extracting.
 """
@@ -11,6 +13,8 @@ and returned as :class:`ArticleFacts`, so it loads without re-extracting.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from typing import Any
 
 from newsdb.extract.facts import ArticleFacts, is_facts_record
@@ -65,7 +69,7 @@ def parse_record(obj: Any, origin: str) -> Article | ArticleFacts:
         title=_optional_str(obj, "title"),
         section=_optional_str(obj, "section"),
         url=_optional_str(obj, "url"),
-        language=_optional_str(obj, "language"),
+        language=language_code(_optional_str(obj, "language")),
         published_at=parse_datetime(published, field="published_at") if published else None,
         source_code=source_code,
         source_name=source_name,
@@ -84,6 +88,10 @@ def _optional_str(obj: dict[str, Any], key: str) -> str | None:
     return text or None
 
 
+_CODE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]+)*$")
+
+
 def _source(value: Any, name: Any) -> tuple[str | None, str | None]:
     if isinstance(value, dict):
         code, name = value.get("code"), value.get("name", name)
@@ -91,7 +99,34 @@ def _source(value: Any, name: Any) -> tuple[str | None, str | None]:
         code = value
     code = str(code).strip() if code not in (None, "") else None
     name = str(name).strip() if name not in (None, "") else None
+    if code is not None and not _CODE.match(code.lower()):
+        # An outlet's name where a code belongs: "The Guardian" -> the-guardian, named "The Guardian".
+        name = name or code
+        code = _slug(code)
+        if not code:
+            raise InputError("bad-field", f"source {name!r} has no letters or digits to make a code of")
     return code, name
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9._]+", "-", ascii_name.lower()).strip("-._")
+
+
+def language_code(value: str | None) -> str | None:
+    """``en``, ``pt-BR`` as given (case fixed by the writer); a language's name ("English") -> its ISO code."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if _LANGUAGE_TAG.match(value):
+        return value
+    import pycountry
+
+    try:
+        lang = pycountry.languages.lookup(value)
+    except LookupError:
+        raise InputError("bad-field", f"language {value!r} is not a language code such as en or pt-BR") from None
+    return str(getattr(lang, "alpha_2", None) or lang.alpha_3)
 
 
 def _authors(value: Any) -> list[str]:

@@ -186,6 +186,15 @@ def test_stdin_dry_run_and_defaults(cli: Cli, engine: Engine) -> None:
         (["x", "--source-name", "N"], "--source-name needs --source CODE"),
         (["x", "--model", "no_such_model"], "spaCy model 'no_such_model' is not installed"),
         (["x", "--workers", "0"], "Invalid value for '--workers': 0 is not in the range 1<=x<=64."),
+        (
+            ["x", "--source", "The Guardian"],
+            "Invalid value for --source: 'the guardian' is not a source code (lower-case letters, digits, '.', "
+            "'_', '-', e.g. site-59); give the outlet's name with --source-name",
+        ),
+        (
+            ["x", "--language", "Klingonish"],
+            "Invalid value for --language: language 'Klingonish' is not a language code such as en or pt-BR",
+        ),
     ],
 )
 def test_usage_errors(cli: Cli, args: list[str], message: str) -> None:
@@ -319,3 +328,22 @@ def test_format_facts_accepts_only_extract_output(cli: Cli, engine: Engine, tmp_
     assert result.exit_code == 1, result.output
     assert result.stderr == f'error: {path}:2: not a newsdb extract record (no "format": "newsdb.facts")\n'
     assert q(engine, "SELECT title, body FROM article") == [("Stored", "A stored body.")]
+
+
+def test_json_source_names_and_language_names_become_codes(cli: Cli, engine: Engine) -> None:
+    records = [
+        {"text": "Guardian body.", "source": "The Guardian", "language": "English"},
+        {"text": "Le Monde body.", "source": {"code": "LeMonde", "name": "Le Monde"}, "language": "fr"},
+        {"text": "Bad language body.", "language": "Klingonish"},
+    ]
+    data = "".join(json.dumps(r) + "\n" for r in records)
+    result = cli("load", "-", "--format", "jsonl", "--no-extract", input=data)
+    assert result.exit_code == 1
+    problem = "language 'Klingonish' is not a language code such as en or pt-BR"
+    assert result.stderr == f"error: <stdin>:3: {problem}\n"
+    rows = q(engine, "SELECT a.body, a.language, s.code, s.name FROM article a JOIN source s ON s.id = a.source_id"
+                     " ORDER BY a.id")  # fmt: skip
+    assert rows == [
+        ("Guardian body.", "en", "the-guardian", "The Guardian"),
+        ("Le Monde body.", "fr", "lemonde", "Le Monde"),
+    ]

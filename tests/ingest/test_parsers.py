@@ -13,6 +13,7 @@ from newsdb.extract.facts import ArticleFacts
 from newsdb.ingest.article import Article, Credit, RawDocument
 from newsdb.ingest.decode import decode_bytes
 from newsdb.ingest.errors import InputError
+from newsdb.ingest.jsonfmt import language_code
 from newsdb.ingest.readers import ReadOptions, iter_raw, parse_raw
 from newsdb.ingest.seedtext import parse_seed_text
 from tests.conftest import SEED_FILE
@@ -216,3 +217,20 @@ def test_json_lines_stream_by_line(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         parse_raw(raws[2])
     assert (info.value.origin, info.value.line_number, info.value.error_class) == (str(path), 3, "bad-json")
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("en", "en"), ("pt-BR", "pt-BR"), ("English", "en"), ("french", "fr"), ("eng", "eng"), (" ", None)],
+)
+def test_language_codes_and_names(value: str, code: str | None) -> None:
+    assert language_code(value) == code
+
+
+def test_language_that_is_neither_code_nor_name() -> None:
+    with pytest.raises(InputError) as info:
+        language_code("Klingonish!")
+    assert (info.value.error_class, info.value.message) == (
+        "bad-field",
+        "language 'Klingonish!' is not a language code such as en or pt-BR",
+    )
