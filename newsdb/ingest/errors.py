@@ -32,5 +32,5 @@ class InputError(Exception):
 def excerpt_of(data: bytes | str, limit: int = 200) -> str:
     """The first ``limit`` characters, printable: control bytes and invalid UTF-8 shown as escapes."""
     text = data[: limit * 4].decode("utf-8", errors="backslashreplace") if isinstance(data, bytes) else data
-    text = text[:limit]
-    return "".join(ch if ch.isprintable() or ch in "\n\t" else f"\\x{ord(ch):02x}" for ch in text)
+    text = "".join(ch if ch.isprintable() or ch in "\n\t" else f"\\x{ord(ch):02x}" for ch in text[:limit])
+    return text[:limit]

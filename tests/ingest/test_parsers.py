@@ -234,3 +234,11 @@ def test_language_that_is_neither_code_nor_name() -> None:
         "bad-field",
         "language 'Klingonish!' is not a language code such as en or pt-BR",
     )
+
+
+def test_excerpt_is_printable_and_at_most_200_characters() -> None:
+    from newsdb.ingest.errors import excerpt_of
+
+    assert excerpt_of(b"\x00\x01" * 500) == "\\x00\\x01" * 25
+    assert excerpt_of(b"ok\xff then") == "ok\\xff then"
+    assert len(excerpt_of("é" * 1000)) == 200
