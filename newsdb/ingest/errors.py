@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class InputError(Exception):
     """An input newsdb rejects; ``message`` is one line that names the problem.
@@ -27,6 +29,17 @@ class InputError(Exception):
         self.origin = origin
         self.line_number = line_number
         self.excerpt = excerpt
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross process boundaries (--workers): keep every field through pickling.
+        return (
+            _rebuild,
+            (self.error_class, self.message, self.origin, self.line_number, self.excerpt),
+        )
+
+
+def _rebuild(error_class: str, message: str, origin: str, line_number: int | None, excerpt: str | None) -> InputError:
+    return InputError(error_class, message, origin=origin, line_number=line_number, excerpt=excerpt)
 
 
 def excerpt_of(data: bytes | str, limit: int = 200) -> str:

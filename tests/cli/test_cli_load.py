@@ -347,3 +347,21 @@ def test_json_source_names_and_language_names_become_codes(cli: Cli, engine: Eng
         ("Guardian body.", "en", "the-guardian", "The Guardian"),
         ("Le Monde body.", "fr", "lemonde", "Le Monde"),
     ]
+
+
+def test_workers_give_the_same_result_as_one_process(cli: Cli, engine: Engine, tmp_path: Path) -> None:
+    expected = bad_inputs(tmp_path)
+    for i in range(20):
+        (tmp_path / f"story{i:02d}.txt").write_text(article(i))
+    result = cli("load", str(tmp_path), "--no-extract", "--workers", "2", "--batch-size", "3")
+    assert result.exit_code == 1
+    # Problems come out in input order (sorted paths), as with one process.
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path / name}: {problem}" for name, problem in sorted(expected.items())
+    ]
+    assert result.stdout.startswith("loaded 25, skipped 0, failed 9 in ")
+    assert q(engine, "SELECT count(*), count(DISTINCT content_hash) FROM article") == [(25, 25)]
+    assert q(engine, "SELECT count(*) FROM article_credit") == [(20,)]
+    assert q(engine, "SELECT status, read_count, added_count, failed_count FROM ingest_run") == [
+        ("completed", 34, 25, 9)
+    ]

@@ -242,3 +242,17 @@ def test_excerpt_is_printable_and_at_most_200_characters() -> None:
     assert excerpt_of(b"\x00\x01" * 500) == "\\x00\\x01" * 25
     assert excerpt_of(b"ok\xff then") == "ok\\xff then"
     assert len(excerpt_of("é" * 1000)) == 200
+
+
+def test_input_errors_survive_pickling_between_worker_processes() -> None:
+    import pickle
+
+    err = InputError("bad-json", "malformed JSON", origin="feed.jsonl", line_number=3, excerpt="{bad")
+    back = pickle.loads(pickle.dumps(err))
+    assert (back.error_class, back.message, back.origin, back.line_number, back.excerpt) == (
+        "bad-json",
+        "malformed JSON",
+        "feed.jsonl",
+        3,
+        "{bad",
+    )
