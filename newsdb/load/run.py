@@ -21,6 +21,8 @@ import socket
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -35,8 +37,6 @@ from newsdb.ingest.readers import ReadOptions, iter_raw, parse_raw
 from newsdb.load.writer import SourceSpec, WriteError, existing_hashes, write_articles
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult, Pool
-
     from newsdb.extract.pipeline import Extractor
 
 Problem = InputError | WriteError
@@ -192,18 +192,63 @@ def processed_batches(paths: Sequence[str], options: LoadOptions) -> Iterator[li
 
         check_model(options.model)  # one clear error before starting workers
     # spawn, not fork: workers must not inherit this process's database connections.
-    pool: Pool = multiprocessing.get_context("spawn").Pool(options.workers)
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(options.workers, mp_context=context)
     try:
-        pending: deque[AsyncResult[list[ArticleFacts | Problem]]] = deque()
+        pending: deque[tuple[list[RawDocument | InputError], Future[list[ArticleFacts | Problem]]]] = deque()
         for batch in batches:
-            pending.append(pool.apply_async(process_batch, (batch, options)))
-            if len(pending) >= 2 * options.workers:
-                yield pending.popleft().get()
+            pending.append((batch, pool.submit(process_batch, batch, options)))
+            while len(pending) >= 2 * options.workers:
+                results, pool = _next_result(pending, pool, options, context)
+                yield results
         while pending:
-            yield pending.popleft().get()
+            results, pool = _next_result(pending, pool, options, context)
+            yield results
     finally:
-        pool.terminate()
-        pool.join()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _next_result(
+    pending: deque[tuple[list[RawDocument | InputError], Future[list[ArticleFacts | Problem]]]],
+    pool: ProcessPoolExecutor,
+    options: LoadOptions,
+    context: Any,
+) -> tuple[list[ArticleFacts | Problem], ProcessPoolExecutor]:
+    """The oldest batch's results.
+
+    A worker that dies (killed, out of memory) breaks the whole pool, so which
+    batch killed it is unknown: the oldest batch is run again alone in a fresh
+    pool; if that pool breaks too, the batch was the cause and its inputs
+    become errors, else it was innocent.  Either way the batches still pending
+    go to a fresh pool.  A deadly input costs its batch, never the load.
+    """
+    batch, future = pending.popleft()
+    try:
+        return future.result(), pool
+    except BrokenProcessPool:
+        pool.shutdown(wait=True, cancel_futures=True)
+        pool = ProcessPoolExecutor(options.workers, mp_context=context)
+    try:
+        results = pool.submit(process_batch, batch, options).result()
+    except BrokenProcessPool:
+        pool.shutdown(wait=True, cancel_futures=True)
+        pool = ProcessPoolExecutor(options.workers, mp_context=context)
+        results = [_lost(item) for item in batch]
+    for i, (other, _) in enumerate(pending):
+        pending[i] = (other, pool.submit(process_batch, other, options))
+    return results, pool
+
+
+def _lost(item: RawDocument | InputError) -> InputError:
+    if isinstance(item, InputError):
+        return item
+    return InputError(
+        "extract",
+        "a worker process died while parsing or extracting this input's batch (out of memory?)",
+        origin=item.origin,
+        line_number=item.line_number,
+        excerpt=excerpt_of(item.data),
+    )
 
 
 # -- the run --------------------------------------------------------------------------
