@@ -197,7 +197,7 @@ def processed_batches(paths: Sequence[str], options: LoadOptions) -> Iterator[li
     try:
         pending: deque[tuple[list[RawDocument | InputError], Future[list[ArticleFacts | Problem]]]] = deque()
         for batch in batches:
-            pending.append((batch, pool.submit(process_batch, batch, options)))
+            pending.append((batch, _submit(pool, batch, options)))
             while len(pending) >= 2 * options.workers:
                 results, pool = _next_result(pending, pool, options, context)
                 yield results
@@ -206,6 +206,18 @@ def processed_batches(paths: Sequence[str], options: LoadOptions) -> Iterator[li
             yield results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(
+    pool: ProcessPoolExecutor, batch: list[RawDocument | InputError], options: LoadOptions
+) -> Future[list[ArticleFacts | Problem]]:
+    """``pool.submit``, except that a pool already broken gives a failed future for ``_next_result`` to handle."""
+    try:
+        return pool.submit(process_batch, batch, options)
+    except BrokenProcessPool as exc:
+        failed: Future[list[ArticleFacts | Problem]] = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _next_result(
@@ -235,7 +247,7 @@ def _next_result(
         pool = ProcessPoolExecutor(options.workers, mp_context=context)
         results = [_lost(item) for item in batch]
     for i, (other, _) in enumerate(pending):
-        pending[i] = (other, pool.submit(process_batch, other, options))
+        pending[i] = (other, _submit(pool, other, options))
     return results, pool
 
 
