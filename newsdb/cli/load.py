@@ -317,7 +317,10 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: str, **kw: Any) 
     reporter = ConsoleReporter()
     counts = Counts()
     out: IO[str]
-    out = sys.stdout if output == "-" else Path(output).open("w", encoding="utf-8")  # noqa: SIM115
+    try:
+        out = sys.stdout if output == "-" else Path(output).open("w", encoding="utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     try:
         for results in processed_batches(paths, options):
             for item in results:

@@ -365,3 +365,9 @@ def test_workers_give_the_same_result_as_one_process(cli: Cli, engine: Engine, t
     assert q(engine, "SELECT status, read_count, added_count, failed_count FROM ingest_run") == [
         ("completed", 34, 25, 9)
     ]
+
+
+def test_extract_to_an_unwritable_place_is_one_line(cli: Cli, tmp_path: Path) -> None:
+    result = cli("extract", str(SEED_FILE), "-o", str(tmp_path / "missing" / "f.jsonl"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {tmp_path / 'missing' / 'f.jsonl'}: No such file or directory\n"
