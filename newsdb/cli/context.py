@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import click
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from newsdb.db.connection import DatabaseURLError, Target, describe_connect_error, make_engine, resolve
 from newsdb.db.embedded import EmbeddedServerError
@@ -46,6 +46,9 @@ class AppContext:
                 check_current(self._engine)
             except SchemaError as exc:
                 raise click.ClickException(str(exc)) from exc
+            except DBAPIError as exc:  # e.g. a login that may not read alembic_version
+                first = str(exc.orig or exc).strip().splitlines()[0]
+                raise click.ClickException(f"cannot read the schema revision as this database user: {first}") from exc
         return self._engine
 
     def close(self) -> None:

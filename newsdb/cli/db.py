@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError, ProgrammingError
@@ -9,8 +11,9 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from newsdb.cli import main
 from newsdb.cli.context import AppContext, pass_app
 from newsdb.db.connection import describe_connect_error, masked
-from newsdb.db.embedded import EmbeddedServer, EmbeddedServerError
+from newsdb.db.embedded import DATABASE, SUPERUSER, EmbeddedServer, EmbeddedServerError
 from newsdb.db.migrate import SchemaError, check_current, current_revision, downgrade, head_revision, upgrade
+from newsdb.db.roles import RoleError, check_name, grant_reader, revoke_reader
 
 
 @main.group()
@@ -130,8 +133,9 @@ def _human_bytes(n: int) -> str:
 
 @db.command()
 @click.option("--reveal", is_flag=True, help="Print the password instead of ***.")
+@click.option("--role", metavar="NAME", help="A URL for this reader login (its password is not stored: shown as ***).")
 @pass_app
-def url(app: AppContext, reveal: bool) -> None:
+def url(app: AppContext, reveal: bool, role: str | None) -> None:
     """Print the database URL (password masked unless --reveal).
 
     For the embedded server this is the TCP URL a BI tool on this machine uses.
@@ -139,8 +143,18 @@ def url(app: AppContext, reveal: bool) -> None:
     \b
     Example:
         newsdb db url
+        newsdb db url --role metabase
         psql "$(newsdb db url --reveal | sed 's/+psycopg//')"
     """
+    if role is not None:
+        try:
+            check_name(role)
+        except RoleError as exc:
+            raise click.BadParameter(str(exc), param_hint="--role") from exc
+        if reveal:
+            raise click.UsageError("newsdb does not store reader passwords; --reveal works for the owner's URL only")
+        click.echo(_role_url(app, role))
+        return
     target = app.target()
     if target.server is not None:
         try:
@@ -231,3 +245,116 @@ def reset(app: AppContext, yes: bool) -> None:
     except SchemaError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"reset: empty schema at revision {current_revision(engine)}")
+
+
+def _connection_parts(app: AppContext) -> tuple[str, int, str, str]:
+    """(host, port, database, owner user) as a BI tool on this machine should use them."""
+    target = app.target()
+    if target.server is not None:
+        port = target.server.port()
+        assert port is not None
+        return "127.0.0.1", port, DATABASE, SUPERUSER
+    url = target.url
+    host = url.host or str(url.query.get("host") or "localhost")
+    return host, url.port or 5432, url.database or "", url.username or ""
+
+
+def _role_url(app: AppContext, role: str) -> str:
+    host, port, database, _owner = _connection_parts(app)
+    return f"postgresql://{role}:***@{host}:{port}/{database}"
+
+
+@db.command("grant-reader")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input (first line).")
+@click.option(
+    "--statement-timeout",
+    default="30s",
+    show_default=True,
+    metavar="DURATION",
+    help="Longest query the reader may run (e.g. 30s, 2min), so a runaway dashboard cannot hold the server.",
+)
+@pass_app
+def grant_reader_cmd(app: AppContext, name: str, password_stdin: bool, statement_timeout: str) -> None:
+    """Create or update a read-only login for SQL users and BI tools.
+
+    The role NAME may SELECT from the views of the `reporting` schema and
+    nothing else: no base tables, no writes, no DDL. Its sessions are
+    read-only, start in `reporting`, and stop queries after --statement-timeout.
+    The password is read from standard input (--password-stdin) or asked for
+    on the terminal; newsdb does not store or print it.
+
+    \b
+    Example:
+        newsdb db grant-reader metabase            # asks for the password
+        echo "$PW" | newsdb db grant-reader superset --password-stdin
+    """
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = click.prompt("password for the reader", hide_input=True, confirmation_prompt=True)
+    else:
+        raise click.UsageError("standard input is not a terminal: pass the password with --password-stdin")
+    engine = app.engine()
+    try:
+        created = grant_reader(engine, name, password, statement_timeout=statement_timeout)
+    except RoleError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{'created' if created else 'updated'} reader {name}: SELECT on reporting.* only")
+    click.echo(f"connect with {_role_url(app, name)}  (`newsdb db bi-info --role {name}` for BI tools)")
+
+
+@db.command("revoke-reader")
+@click.argument("name")
+@pass_app
+def revoke_reader_cmd(app: AppContext, name: str) -> None:
+    """Remove a read-only login made by `newsdb db grant-reader`.
+
+    Roles not made by newsdb are refused, never dropped.
+
+    \b
+    Example:
+        newsdb db revoke-reader metabase
+    """
+    engine = app.engine()
+    try:
+        revoke_reader(engine, name)
+    except RoleError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"removed reader {name}")
+
+
+@db.command("bi-info")
+@click.option("--role", metavar="NAME", help="The reader login the BI tool will use (default: the owner).")
+@pass_app
+def bi_info(app: AppContext, role: str | None) -> None:
+    """Print what Metabase, Superset and other BI tools ask for to connect.
+
+    Host, port, database, user, the JDBC URL (Metabase, Tableau, DBeaver) and
+    the SQLAlchemy URI (Superset). Passwords are shown as ***.
+
+    \b
+    Example:
+        newsdb db grant-reader metabase
+        newsdb db bi-info --role metabase
+    """
+    host, port, database, owner = _connection_parts(app)
+    user = role or owner
+    if role is not None:
+        try:
+            check_name(role)
+        except RoleError as exc:
+            raise click.BadParameter(str(exc), param_hint="--role") from exc
+    rows = [
+        ("host", host),
+        ("port", str(port)),
+        ("database", database),
+        ("user", user),
+        ("password", "*** (the one given to grant-reader)" if role else "*** (`newsdb db url --reveal`)"),
+        ("schema", "reporting"),
+        ("jdbc url", f"jdbc:postgresql://{host}:{port}/{database}"),
+        ("sqlalchemy uri", f"postgresql://{user}:***@{host}:{port}/{database}"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        click.echo(f"{key.ljust(width)}  {value}")
