@@ -83,7 +83,37 @@ def schema_markdown() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-GENERATED = {"cli.md": cli_markdown, "schema.md": schema_markdown}
+def reporting_views() -> list[tuple[str, str, str, dict[str, str]]]:
+    """The views and comments as migration 0002 creates them (tests/bi checks the database agrees)."""
+    import importlib.util
+
+    path = DOCS.parent / "migrations" / "versions" / "0002_reporting_views.py"
+    spec = importlib.util.spec_from_file_location("m0002", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.VIEWS)
+
+
+BI_START = "<!-- generated views: start -->"
+BI_END = "<!-- generated views: end -->"
+
+
+def bi_markdown() -> str:
+    """docs/bi.md with its view reference regenerated between the markers."""
+    current = (DOCS / "bi.md").read_text()
+    head, _, rest = current.partition(BI_START)
+    _, _, tail = rest.partition(BI_END)
+    out = [BI_START, ""]
+    for name, comment, _sql, columns in reporting_views():
+        out.extend([f"### `reporting.{name}`", "", comment, "", "| column | description |", "|---|---|"])
+        out.extend(f"| `{col}` | {text} |" for col, text in columns.items())
+        out.append("")
+    out.append(BI_END)
+    return head + "\n".join(out) + tail
+
+
+GENERATED = {"cli.md": cli_markdown, "schema.md": schema_markdown, "bi.md": bi_markdown}
 
 
 def main_(argv: list[str]) -> int:

@@ -259,3 +259,15 @@ def test_bi_info_and_role_url(cli: Cli, db_url: URL) -> None:
     refused = cli("db", "url", "--role", "metabase", "--reveal")
     assert refused.exit_code == 2
     assert "newsdb does not store reader passwords" in refused.output
+
+
+def test_the_documented_example_queries_run_as_a_reader(cli: Cli, reader: tuple[str, URL]) -> None:
+    assert cli("load", str(SEEDS)).exit_code == 0
+    doc = (REPO / "docs" / "bi.md").read_text()
+    section = doc.split("## 5. Five questions in SQL", 1)[1].split("## 6.", 1)[0]
+    queries = [block.split("```", 1)[0] for block in section.split("```sql")[1:]]
+    assert len(queries) == 5
+    with _connect(reader[1]) as conn:
+        results = [conn.execute(q).fetchall() for q in queries]  # type: ignore[call-overload]
+    assert all(results), "every example returns rows on the seed"
+    assert results[4][0][0] is not None  # statements about Kim Jong-un have speakers
