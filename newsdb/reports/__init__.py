@@ -1,0 +1,1 @@
+"""One module per report: its SQL (SQLAlchemy Core, parameters bound) and a function returning rows."""
