@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, literal_column, select, text
+from sqlalchemy import Connection, func, literal_column, select
 
 from newsdb.db.models import Article, Entity, Mention, PersonRole
 from newsdb.reports.common import Filters
@@ -13,16 +13,10 @@ from newsdb.reports.result import Result, limited
 
 def top_entities(conn: Connection, filters: Filters, kind: str, min_mentions: int = 1) -> Result:
     mentions = func.count(Mention.id)
-    roles = (
-        select(func.string_agg(literal_column("t.title"), literal_column("', '")))
-        .select_from(
-            select(PersonRole.title, func.count().label("n"))
-            .where(PersonRole.person_id == Entity.id)
-            .group_by(PersonRole.title)
-            .order_by(text("n DESC"), PersonRole.title)
-            .limit(3)
-            .subquery("t")
-        )
+    titles = (
+        select(func.string_agg(PersonRole.title.distinct(), literal_column("', '")))
+        .where(PersonRole.person_id == Entity.id)
+        .correlate(Entity)
         .scalar_subquery()
     )
     columns: list[Any] = [
@@ -34,7 +28,7 @@ def top_entities(conn: Connection, filters: Filters, kind: str, min_mentions: in
         func.max(Article.published_at).label("last_seen"),
     ]
     if kind == "person":
-        columns.append(roles.label("top_titles"))
+        columns.append(titles.label("titles"))
     query = (
         select(*columns)
         .join(Mention, Mention.entity_id == Entity.id)

@@ -42,6 +42,7 @@ def events(
     in_scope = in_scope.where(filters.article_clause())
     who = (
         select(func.string_agg(Entity.name + literal(" (") + EventParticipant.role + literal(")"), "; "))
+        .select_from(EventParticipant)
         .join(Entity, Entity.id == EventParticipant.entity_id)
         .where(EventParticipant.event_id == Event.id)
         .correlate(Event)
