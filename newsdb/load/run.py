@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import Engine, func, insert, select, update
 
 from newsdb.db.models import IngestError, IngestRun
+from newsdb.db.reporting import refresh_reporting
 from newsdb.extract.facts import ArticleFacts
 from newsdb.ingest.article import Article, RawDocument
 from newsdb.ingest.errors import InputError, excerpt_of
@@ -317,7 +318,7 @@ def run_load(
         if run_id is not None and engine is not None:
             _finish_run(engine, run_id, counts, status)
     if engine is not None and not options.dry_run and counts.added:
-        _refresh_reporting(engine)
+        refresh_reporting(engine)
     return LoadResult(run_id, counts, time.perf_counter() - started, stopped)
 
 
@@ -330,18 +331,6 @@ def _count_dry_run(engine: Engine | None, facts: list[ArticleFacts], counts: Cou
         else:
             counts.added += 1
             seen.add(h)
-
-
-def _refresh_reporting(engine: Engine) -> None:
-    import importlib
-
-    try:
-        reporting = importlib.import_module("newsdb.db.reporting")
-    except ImportError:  # the reporting layer is optional to this module
-        return
-    refresh = getattr(reporting, "refresh_reporting", None)
-    if refresh is not None:
-        refresh(engine)
 
 
 def _start_run(engine: Engine, command: str, options: LoadOptions) -> int:
