@@ -245,3 +245,21 @@ def test_show_article(archive: Cli) -> None:
         1,
         "Error: no article 999; `newsdb search` or `newsdb report sources` help find one\n",
     )
+
+
+def test_the_seed_answers_the_questions_people_ask(cli: Cli) -> None:
+    from tests.conftest import SEEDS
+
+    assert cli("load", str(SEEDS)).exit_code == 0
+    lavrov = rows(cli, "report", "statements", "--speaker", "Lavrov", "--limit", "100")
+    quotes = {r["quote"] for r in lavrov}
+    assert "We oppose this unconstructive and dangerous line" in quotes
+    assert "After this historic summit […] we can say with confidence that relations" in quotes
+    assert {r["speaker"] for r in lavrov} == {"Sergei Lavrov"}
+    kim = json.loads(cli("report", "entity", "Kim Jong-un", "--format", "json").stdout)
+    assert (kim["name"], kim["kind"]) == ("Kim Jong-un", "person")
+    assert [(r["title"], r["of"]) for r in kim["sections"]["roles"]] == [("leader", "North Korea")]
+    assert "forward-looking" in {r["quote"] for r in kim["sections"]["statements"]}
+    found = rows(cli, "search", "nuclear submarine")
+    assert [r["article_id"] for r in found] == [1]
+    assert "«nuclear» «submarine»" in found[0]["snippet"]
