@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, column, func, or_, select, table
 from sqlalchemy.orm import aliased
 
 from newsdb.db.models import Article, Entity, Mention
@@ -11,6 +11,8 @@ from newsdb.reports.result import Result, limited
 
 
 def cooccurrence(conn: Connection, filters: Filters, entity: list[EntityRef] | None = None) -> Result:
+    if not filters.filtered:
+        return _from_materialized(conn, filters, entity)
     pairs = (
         select(Mention.article_id, Mention.entity_id)
         .join(Article, Article.id == Mention.article_id)
@@ -62,3 +64,20 @@ def plot(result: Result, path: str, title: str) -> None:
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def _from_materialized(conn: Connection, filters: Filters, entity: list[EntityRef] | None) -> Result:
+    """Whole-archive pairs, precomputed after each load (public.cooccurrence_mv, indexed both ways)."""
+    mv = table("cooccurrence_mv", column("entity_a_id"), column("entity_b_id"), column("article_count"))
+    ea, eb = aliased(Entity), aliased(Entity)
+    query = (
+        select(ea.name.label("entity_a"), eb.name.label("entity_b"), mv.c.article_count.label("articles"))
+        .select_from(mv)
+        .join(ea, ea.id == mv.c.entity_a_id)
+        .join(eb, eb.id == mv.c.entity_b_id)
+        .order_by(mv.c.article_count.desc(), ea.name, eb.name)
+    )
+    if entity is not None:
+        ids = [e.id for e in entity]
+        query = query.where(or_(mv.c.entity_a_id.in_(ids), mv.c.entity_b_id.in_(ids)))
+    return limited(conn, query, filters.limit)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, column, func, select, table
 
-from newsdb.db.models import Article, Entity, EventReport, IngestRun, Mention, StatementReport
+from newsdb.db.models import Article, Entity, Event, EventReport, IngestRun, Mention, Statement, StatementReport
 from newsdb.reports.common import Filters
 from newsdb.reports.result import Result
 
@@ -16,22 +16,27 @@ def overview(conn: Connection, filters: Filters) -> Result:
     count, first, last = conn.execute(
         select(func.count(), func.min(Article.published_at), func.max(Article.published_at)).where(cond)
     ).one()
-    in_scope = select(Article.id).where(cond)
+    if filters.filtered:
+        in_scope = select(Article.id).where(cond)
+        mentioned = select(Mention.entity_id).where(Mention.article_id.in_(in_scope))
+        statements = conn.scalar(
+            select(func.count(func.distinct(StatementReport.statement_id))).where(
+                StatementReport.article_id.in_(in_scope)
+            )
+        )
+        events = conn.scalar(
+            select(func.count(func.distinct(EventReport.event_id))).where(EventReport.article_id.in_(in_scope))
+        )
+    else:  # the whole archive: every stored statement and event is reported by some article
+        mentioned = select(table("entity_stats_mv", column("entity_id")).c.entity_id)
+        statements = conn.scalar(select(func.count()).select_from(Statement))
+        events = conn.scalar(select(func.count()).select_from(Event))
     kinds: dict[str, int] = {
         kind: n
         for kind, n in conn.execute(
-            select(Entity.kind, func.count(func.distinct(Entity.id)))
-            .join(Mention, Mention.entity_id == Entity.id)
-            .where(Mention.article_id.in_(in_scope))
-            .group_by(Entity.kind)
+            select(Entity.kind, func.count()).where(Entity.id.in_(mentioned)).group_by(Entity.kind)
         )
     }
-    statements = conn.scalar(
-        select(func.count(func.distinct(StatementReport.statement_id))).where(StatementReport.article_id.in_(in_scope))
-    )
-    events = conn.scalar(
-        select(func.count(func.distinct(EventReport.event_id))).where(EventReport.article_id.in_(in_scope))
-    )
     sources = conn.scalar(select(func.count(func.distinct(Article.source_id))).where(cond))
     last_run = conn.execute(
         select(IngestRun.id, IngestRun.status, IngestRun.added_count).order_by(IngestRun.id.desc()).limit(1)
