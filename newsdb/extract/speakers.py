@@ -80,9 +80,11 @@ class SpeakerResolver:
     _titles: dict[str, list[str]] = field(default_factory=dict)
     _last: Attributed | None = None
     _paragraph_starts: list[int] = field(default_factory=list)
+    _text: str = ""  # doc.text, kept: spaCy rebuilds that string from the tokens on every access
 
     def __post_init__(self) -> None:
-        self._paragraph_starts = [s for s, _ in paragraph_spans(self.doc.text)]
+        self._text = self.doc.text
+        self._paragraph_starts = [s for s, _ in paragraph_spans(self._text)]
         self._titles = self._collect_titles()
 
     # -- public -------------------------------------------------------------
@@ -206,7 +208,7 @@ class SpeakerResolver:
         return False
 
     def _quoted(self, pos: int) -> bool:
-        idx = bisect.bisect_right(self.quoted, (pos, len(self.doc.text) + 1)) - 1
+        idx = bisect.bisect_right(self.quoted, (pos, len(self._text) + 1)) - 1
         return idx >= 0 and self.quoted[idx][0] <= pos < self.quoted[idx][1]
 
     def _window_start(self, position: int, paragraphs: int = MAX_ANAPHORA_PARAGRAPHS) -> int:
@@ -241,7 +243,7 @@ class SpeakerResolver:
     def _gender(self, key: str) -> str | None:
         """ "m"/"f" when a mention of ``key`` follows an honorific, else None."""
         for mention in self.ents.mentions_of(key):
-            match = _HONORIFIC.search(self.doc.text[max(0, mention.start - 6) : mention.start])
+            match = _HONORIFIC.search(self._text[max(0, mention.start - 6) : mention.start])
             if match:
                 return "m" if match.group(1) in ("Mr", "M") else "f"
         return None

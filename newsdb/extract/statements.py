@@ -109,10 +109,10 @@ class _StatementFinder:
         self.doc = doc
         self.text = doc.text
         self.ents = ents
-        self.quotes = find_quotes(doc.text)
+        self.quotes = find_quotes(self.text)
         self._quote_starts = [q.outer_start for q in self.quotes]
         self._mark_positions = {q.open_at for q in self.quotes} | {q.close_at for q in self.quotes}
-        self.paragraphs = paragraph_spans(doc.text)
+        self.paragraphs = paragraph_spans(self.text)
         self._paragraph_starts = [s for s, _ in self.paragraphs]
         self.resolver = SpeakerResolver(doc, ents, [(q.outer_start, q.outer_end) for q in self.quotes])
 
