@@ -318,6 +318,9 @@ def upgrade() -> None:
         op.execute(f"CREATE UNIQUE INDEX uq_{name} ON public.{name} ({', '.join(keys)})")
         op.execute(_literal_comment(f"MATERIALIZED VIEW public.{name}", comment))
     op.execute("CREATE INDEX ix_cooccurrence_mv_entity_b_id ON public.cooccurrence_mv (entity_b_id)")
+    # Reports list the top pairs and the most mentioned entities first.
+    op.execute("CREATE INDEX ix_cooccurrence_mv_article_count ON public.cooccurrence_mv (article_count DESC)")
+    op.execute("CREATE INDEX ix_entity_stats_mv_mention_count ON public.entity_stats_mv (mention_count DESC)")
     for name, comment, sql, columns in VIEWS:
         op.execute(f"CREATE VIEW reporting.{name} AS {sql}")
         op.execute(_literal_comment(f"VIEW reporting.{name}", comment))
