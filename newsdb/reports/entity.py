@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, case, column, func, or_, select, table
 from sqlalchemy.orm import aliased
 
 from newsdb.db.models import (
@@ -104,26 +104,7 @@ def profile(conn: Connection, filters: Filters, e: EntityRef) -> dict[str, Any]:
         .order_by(Event.occurred_on.desc().nulls_last(), Event.id),
         filters.limit,
     )
-    other = aliased(Mention)
-    co = aliased(Entity)
-    mine = (
-        select(Mention.article_id)
-        .join(Article, Article.id == Mention.article_id)
-        .where(Mention.entity_id == e.id, cond)
-    )
-    co_mentioned = limited(
-        conn,
-        select(
-            co.name.label("entity"),
-            co.kind.label("kind"),
-            func.count(func.distinct(other.article_id)).label("articles"),
-        )
-        .join(other, and_(other.entity_id == co.id, other.entity_id != e.id))
-        .where(other.article_id.in_(mine))
-        .group_by(co.id)
-        .order_by(func.count(func.distinct(other.article_id)).desc(), co.name),
-        filters.limit,
-    )
+    co_mentioned = limited(conn, _co_mentioned(e, filters), filters.limit)
     return {
         "entity_id": e.id,
         "kind": e.kind,
@@ -140,3 +121,35 @@ def profile(conn: Connection, filters: Filters, e: EntityRef) -> dict[str, Any]:
             "co-mentioned": co_mentioned,
         },
     }
+
+
+def _co_mentioned(e: EntityRef, filters: Filters) -> Any:
+    """Entities named in the same articles, most shared articles first."""
+    co = aliased(Entity)
+    if not filters.filtered:  # whole archive: the pairs precomputed after each load
+        mv = table("cooccurrence_mv", column("entity_a_id"), column("entity_b_id"), column("article_count"))
+        other_id = case((mv.c.entity_a_id == e.id, mv.c.entity_b_id), else_=mv.c.entity_a_id)
+        return (
+            select(co.name.label("entity"), co.kind.label("kind"), mv.c.article_count.label("articles"))
+            .select_from(mv)
+            .join(co, co.id == other_id)
+            .where(or_(mv.c.entity_a_id == e.id, mv.c.entity_b_id == e.id))
+            .order_by(mv.c.article_count.desc(), co.name)
+        )
+    other = aliased(Mention)
+    mine = (
+        select(Mention.article_id)
+        .join(Article, Article.id == Mention.article_id)
+        .where(Mention.entity_id == e.id, filters.article_clause())
+    )
+    return (
+        select(
+            co.name.label("entity"),
+            co.kind.label("kind"),
+            func.count(func.distinct(other.article_id)).label("articles"),
+        )
+        .join(other, and_(other.entity_id == co.id, other.entity_id != e.id))
+        .where(other.article_id.in_(mine))
+        .group_by(co.id)
+        .order_by(func.count(func.distinct(other.article_id)).desc(), co.name)
+    )

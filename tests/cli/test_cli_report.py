@@ -121,6 +121,17 @@ def test_entity_profile(archive: Cli) -> None:
     ]  # fmt: skip
 
 
+def test_entity_profile_filtered_agrees_with_the_precomputed_counts(archive: Cli) -> None:
+    whole = json.loads(archive("report", "entity", "Sergei Lavrov", "--format", "json").stdout)
+    since = json.loads(archive("report", "entity", "Sergei Lavrov", "--since", "2024-01-01", "--format", "json").stdout)
+    assert since["sections"]["co-mentioned"] == whole["sections"]["co-mentioned"]
+    march = json.loads(archive("report", "entity", "Sergei Lavrov", "--until", "2024-03-10", "--format", "json").stdout)
+    assert [(r["entity"], r["articles"]) for r in march["sections"]["co-mentioned"]] == [
+        ("Kim Jong-un", 1),
+        ("Pyongyang", 1),
+    ]
+
+
 def test_entity_lookup_is_case_and_accent_insensitive(archive: Cli) -> None:
     data = json.loads(archive("report", "entity", "  sérgei   LAVROV ", "--format", "json").stdout)
     assert data["name"] == "Sergei Lavrov"
