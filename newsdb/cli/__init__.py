@@ -40,8 +40,4 @@ def main(ctx: click.Context, database_url: str | None) -> None:
 
 
 for _name in _COMMAND_MODULES:
-    try:
-        importlib.import_module(f"newsdb.cli.{_name}")
-    except ModuleNotFoundError as exc:  # a module not written yet
-        if exc.name != f"newsdb.cli.{_name}":
-            raise
+    importlib.import_module(f"newsdb.cli.{_name}")
