@@ -167,6 +167,9 @@ def entity(app: AppContext, name: str, filters: Filters, output_format: str) -> 
     NAME is any name the entity was seen under ("Lavrov", "Mr. Lavrov"),
     case- and accent-insensitive. When it fits several entities they are
     listed: pick one with NAME#ID. When none fits, close names are suggested.
+    --format json gives one object with every section; jsonl one line per
+    section row (with a "section" field); csv one table per section, each
+    after a "# section" line.
 
     \b
     Example:
