@@ -47,6 +47,10 @@ class Trigger:
 _MILITARY = frozenset({"military", "joint", "trilateral", "naval", "air", "war", "live-fire", "army", "drill"})
 _WEAPON = frozenset({"weapon", "weapons", "missile", "nuclear", "rocket", "ballistic", "launch", "bomb"})
 
+_AIR_STRIKE = frozenset({"air", "missile", "drone", "rocket", "military", "airstrike", "artillery", "retaliatory"})
+_LABOR_STRIKE = frozenset({"general", "worker", "workers", "hunger", "labor", "labour", "national", "union", "teacher"})
+_CHARGE = frozenset({"fraud", "murder", "corruption", "terrorism", "manslaughter", "bribery", "criminal", "treason"})
+
 TRIGGERS: dict[str, Trigger] = {
     # CONSULT
     "meeting": Trigger("CONSULT", "meeting"),
@@ -64,18 +68,22 @@ TRIGGERS: dict[str, Trigger] = {
     "agree": Trigger("AGREE"),
     "cooperate": Trigger("COOPERATE"),
     "cooperation": Trigger("COOPERATE"),
+    "strengthen": Trigger("COOPERATE", pos=frozenset({"VERB"})),  # only with a tie as object: _strengthens_ties
     # AID
     "deliver": Trigger("AID"),
     "delivery": Trigger("AID"),
     "supply": Trigger("AID"),
     "aid": Trigger("AID"),
     "assistance": Trigger("AID"),
+    "help": Trigger("AID", pos=frozenset({"VERB"})),  # only with a named recipient
     # MOBILIZE
     "exercise": Trigger("MOBILIZE", "military-exercise", _MILITARY),
     "drill": Trigger("MOBILIZE", "military-exercise", _MILITARY),
     "test": Trigger("MOBILIZE", "weapons-test", _WEAPON),
     "deploy": Trigger("MOBILIZE", "deployment"),
     "deployment": Trigger("MOBILIZE", "deployment"),
+    "station": Trigger("MOBILIZE", "deployment", pos=frozenset({"VERB"})),  # only a military asset
+    "call": Trigger("MOBILIZE", "deployment", pos=frozenset({"VERB"})),  # only a military vessel "at" a port
     # ACCUSE / REJECT / THREATEN / REQUEST / SUPPORT
     "denounce": Trigger("ACCUSE"),
     "accuse": Trigger("ACCUSE"),
@@ -85,29 +93,52 @@ TRIGGERS: dict[str, Trigger] = {
     "blame": Trigger("ACCUSE"),
     "reject": Trigger("REJECT"),
     "refuse": Trigger("REJECT"),
+    "veto": Trigger("REJECT"),
     "threaten": Trigger("THREATEN"),
+    "threat": Trigger("THREATEN", pos=frozenset({"NOUN"})),
+    "ultimatum": Trigger("THREATEN"),
     "demand": Trigger("REQUEST"),
     "urge": Trigger("REQUEST"),
+    "appeal": Trigger("REQUEST", pos=frozenset({"VERB"})),
     "support": Trigger("SUPPORT"),
     "endorse": Trigger("SUPPORT"),
-    # SANCTION / COERCE / ASSAULT / PROTEST / INVESTIGATE / RETREAT
+    # SANCTION / COERCE / ASSAULT / PROTEST / INVESTIGATE / RETREAT / CRIME
     "sanction": Trigger("SANCTION"),
     "embargo": Trigger("SANCTION"),
+    "boycott": Trigger("SANCTION"),
     "arrest": Trigger("COERCE"),
     "detain": Trigger("COERCE"),
     "expel": Trigger("COERCE"),
+    "seize": Trigger("COERCE"),
+    "ban": Trigger("COERCE", pos=frozenset({"VERB"})),
     "attack": Trigger("ASSAULT"),
     "invade": Trigger("ASSAULT"),
     "invasion": Trigger("ASSAULT"),
     "offensive": Trigger("ASSAULT"),
-    "bomb": Trigger("ASSAULT"),
-    "shell": Trigger("ASSAULT"),
+    "war": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
+    "bomb": Trigger("ASSAULT", pos=frozenset({"VERB"})),
+    "bombing": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
+    "shooting": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
+    "shoot": Trigger("ASSAULT", pos=frozenset({"VERB"})),
+    "kill": Trigger("ASSAULT", pos=frozenset({"VERB"})),
+    "shell": Trigger("ASSAULT", pos=frozenset({"VERB"})),
+    "airstrike": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
+    "strike": Trigger("ASSAULT", needs_modifier=_AIR_STRIKE, pos=frozenset({"NOUN"})),
     "protest": Trigger("PROTEST"),
+    "rally": Trigger("PROTEST", "rally", frozenset({"protest", "opposition", "anti"}), pos=frozenset({"NOUN"})),
+    "march": Trigger("PROTEST", "march", frozenset({"protest", "opposition", "anti"}), pos=frozenset({"NOUN"})),
+    "demonstration": Trigger("PROTEST", pos=frozenset({"NOUN"})),
+    "charge": Trigger("CRIME", needs_modifier=_CHARGE, pos=frozenset({"NOUN"})),
+    "fraud": Trigger("CRIME", pos=frozenset({"NOUN"})),
     "investigate": Trigger("INVESTIGATE"),
     "investigation": Trigger("INVESTIGATE"),
+    "probe": Trigger("INVESTIGATE"),
+    "inquiry": Trigger("INVESTIGATE"),
     "withdraw": Trigger("RETREAT"),
     "withdrawal": Trigger("RETREAT"),
 }
+# A labour strike is a protest, an air strike an assault: "strike" is looked up by its modifiers.
+STRIKE_PROTEST = Trigger("PROTEST", "strike", _LABOR_STRIKE, pos=frozenset({"NOUN"}))
 
 # Verbs whose subject is the actor of their object noun: "made a visit", "held exercises".
 LIGHT_VERBS = frozenset({"make", "hold", "conduct", "carry", "pay", "stage", "have", "join", "sign", "reach", "launch"})
@@ -116,6 +147,8 @@ QUANTITY_NOUNS = frozenset({"series", "number", "wave", "round", "string", "spat
 # Types whose event needs an actor (else the parse did not find who acted).
 NEEDS_ACTOR = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "ASSAULT", "SANCTION", "COERCE"})
 
+# Noun triggers whose country/organization modifier is the actor ("US air strikes").
+MODIFIER_ACTOR_TYPES = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "COERCE"})
 # Events that happen where their object is ("attacked a consulate in X").
 PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 FUTURE_MODIFIERS = frozenset({"possible", "planned", "proposed", "upcoming", "scheduled", "future", "next", "expected"})
@@ -145,14 +178,90 @@ def find_events(doc: Doc, article: Article, ents: DocEntities) -> list[Event]:
 
 
 def _trigger(token: Token) -> Trigger | None:
-    trigger = TRIGGERS.get(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    trigger = TRIGGERS.get(lemma)
     if trigger is None or token.pos_ not in trigger.pos:
         return None
-    if trigger.needs_modifier:
-        modifiers = {t.lower_ for t in token.lefts} | {t.lemma_.lower() for t in token.lefts}
-        if token.pos_ != "NOUN" or not modifiers & trigger.needs_modifier:
-            return None
+    if lemma == "strike" and _has_modifier(token, STRIKE_PROTEST.needs_modifier):
+        return STRIKE_PROTEST
+    if trigger.needs_modifier and (token.pos_ != "NOUN" or not _has_modifier(token, trigger.needs_modifier)):
+        return None
+    check = _CONDITIONS.get(lemma)
+    if check is not None:
+        return check(token)
     return trigger
+
+
+def _has_modifier(token: Token, words: frozenset[str]) -> bool:
+    modifiers = {t.lower_ for t in token.lefts} | {t.lemma_.lower() for t in token.lefts}
+    return bool(modifiers & words)
+
+
+# Military assets whose stationing or port call is a deployment.
+MILITARY_ASSETS = frozenset(
+    {
+        "submarine", "warship", "destroyer", "carrier", "frigate", "cruiser", "vessel", "ship", "bomber",
+        "fighter", "jet", "aircraft", "troop", "soldier", "battalion", "brigade", "division", "force",
+        "missile", "battery", "tank", "drone", "warplane",
+    }
+)  # fmt: skip
+# Objects of "strengthen" that are ties between parties.
+TIES = frozenset({"alliance", "tie", "relation", "relationship", "partnership", "cooperation", "bond", "link"})
+# Verbs whose complement is an intention, not something done: "wants to help".
+INTENT_VERBS = frozenset({"want", "plan", "intend", "seek", "aim", "hope", "prepare", "vow", "pledge", "promise"})
+_DIRECTIONS = frozenset({"south", "north", "east", "west", "near", "outside", "off", "southeast", "southwest"})
+
+
+def _asset(token: Token) -> Token | None:
+    """The military asset a deployment verb is about: its (passive) subject, object or the noun it modifies."""
+    candidates = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if token.dep_ in ("acl", "relcl"):
+        candidates.append(token.head)
+    for c in candidates:
+        if c.lemma_.lower() in MILITARY_ASSETS:
+            return c
+    return None
+
+
+def _deployment(token: Token) -> Trigger | None:
+    """ "a US nuclear submarine called at a South Korean port", "a bomber is stationed near Seoul"."""
+    if _asset(token) is None:
+        return None
+    if token.lemma_.lower() == "call" and not _prep_objects(token, ("at",)):
+        return None
+    return TRIGGERS["deploy"]
+
+
+def _call(token: Token) -> Trigger | None:
+    """ "called at a port" (a vessel: deployment) or "called for / on X to" (a request)."""
+    deployment = _deployment(token)
+    if deployment is not None:
+        return deployment
+    preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+    if "for" in preps or ("on" in preps and any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
+        return TRIGGERS["demand"]
+    return None
+
+
+def _strengthen(token: Token) -> Trigger | None:
+    """ "strengthen its alliance with the United States": only ties are cooperation."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return TRIGGERS["strengthen"] if any(o.lemma_.lower() in TIES for o in objects) else None
+
+
+def _demonstration(token: Token) -> Trigger | None:
+    """A demonstration "of" something (force, a product) is no protest."""
+    return None if _prep_objects(token, ("of",)) else TRIGGERS["demonstration"]
+
+
+_CONDITIONS = {
+    "call": _call,
+    "station": _deployment,
+    "strengthen": _strengthen,
+    "demonstration": _demonstration,
+}
+# Triggers too common to stand without a named actor.
+NEEDS_ACTOR_LEMMAS = frozenset({"call", "station", "strengthen", "help", "kill", "shoot", "war"})
 
 
 def _negated(token: Token) -> bool:
@@ -205,7 +314,8 @@ def _build(token: Token, trigger: Trigger, article: Article, ents: DocEntities) 
         found = dates.normalize_date(date_span.text, article.published_at, prefer)
         if found is not None:
             event.date, event.date_precision = found.date, found.precision
-    if trigger.type in NEEDS_ACTOR and not any(p.role == "actor" for p in participants):
+    needs_actor = trigger.type in NEEDS_ACTOR or token.lemma_.lower() in NEEDS_ACTOR_LEMMAS
+    if needs_actor and not any(p.role == "actor" for p in participants):
         return None
     if trigger.needs_partner and all(p.role == "actor" for p in participants):
         return None
@@ -252,7 +362,10 @@ def _participants(token: Token, trigger: Trigger, ents: DocEntities) -> list[Par
 
     governor = _governor(token)
     anchor = _anchor(token)
-    if token.pos_ == "VERB":
+    asset = _asset(token) if trigger.mode == "deployment" and token.pos_ == "VERB" else None
+    if asset is not None:
+        add(_owners(asset, ents), "actor")  # "a US nuclear submarine called at ...": the US deploys
+    elif token.pos_ == "VERB":
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
         add(_subjects(token, "nsubj"), "actor")
         add(_prep_objects(token, ("by",)), "actor")
@@ -262,19 +375,60 @@ def _participants(token: Token, trigger: Trigger, ents: DocEntities) -> list[Par
     else:
         add(_possessors(token, ents), "actor")
         add(_prep_objects(anchor, ("by",)), "actor")
+        if trigger.type in MODIFIER_ACTOR_TYPES:
+            add(_owners(token, ents, countries_only=True), "actor")  # "US air strikes", "a Taliban bombing"
         if governor is not token:
             add(_subjects(governor, "nsubj"), "actor")
+    if trigger.type == "AID" and token.lemma_.lower() == "help":
+        add(_helped(token), "recipient")
+    if trigger.type == "REQUEST" and token.lemma_.lower() == "call":
+        add(_prep_objects(token, ("on",)), "recipient")
+    if trigger.type == "COOPERATE" and token.pos_ == "VERB":
+        for tie in (c for c in token.children if c.dep_ == "dobj"):
+            add(_prep_objects(tie, ("with", "between")), "participant")
     if trigger.type == "AID":
         add(_prep_objects(token, ("from",)), "actor")
         add(_prep_objects(token, ("to",)), "recipient")
     if trigger.type == "ACCUSE":
         add(_accused(token), "recipient")
     if trigger.type == "SUPPORT":
-        add(_prep_objects(token, ("for",)), "recipient")
+        supported = _prep_objects(token, ("for",))
+        add(supported, "recipient")
+        # "support for Russia's military offensive": whoever's action is supported
+        add([c for t in supported if _trigger(t) is not None for c in t.children if c.dep_ == "poss"], "recipient")
     if trigger.type in ("ASSAULT", "SANCTION", "THREATEN"):
         add(_prep_objects(token, ("against", "on")), "recipient")
     add(_prep_objects(token, ("with", "between", "among")), "participant")
     return found
+
+
+def _owners(noun: Token, ents: DocEntities, countries_only: bool = False) -> list[Token]:
+    """The country or organization a noun belongs to: "a US submarine", "an American bomber".
+
+    With ``countries_only`` a city is left out: "the Paris attacks" happened in Paris.
+    """
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ not in ("nmod", "amod", "compound", "poss") or child.i > noun.i:
+            continue
+        if any(t.lower_.startswith("anti") for t in child.subtree):
+            continue  # "anti-Trump rallies"
+        key = ents.entity_at(child.idx, child.idx + len(child.text))
+        if key is None:
+            continue
+        entity = ents.get(key)
+        country = entity.place is not None and entity.place.place_type == "country"
+        if entity.kind == "organization" or (entity.kind == "place" and (country or not countries_only)):
+            out.append(child)
+    return out
+
+
+def _helped(verb: Token) -> list[Token]:
+    """Who is helped: the object, or the subject of the helped clause ("help North Korea meet its needs")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+        objects.extend(c for c in clause.children if c.dep_ == "nsubj")
+    return objects
 
 
 def _object_recipients(verb: Token, trigger: Trigger, ents: DocEntities) -> list[Token]:
@@ -286,8 +440,8 @@ def _object_recipients(verb: Token, trigger: Trigger, ents: DocEntities) -> list
     ("visited the Oval Office").
     """
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if trigger.type == "AID" and not _prep_objects(verb, ("with",)):
-        return []
+    if trigger.type in ("AID", "COOPERATE") and not _prep_objects(verb, ("with",)):
+        return []  # goods and ties are not recipients
     if trigger.mode == "visit":
         return [o for o in objects if _country_entity(o, ents)]
     return objects
@@ -315,6 +469,8 @@ def _subjects(verb: Token, dep: str) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ == dep]
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ == dep]  # "Seoul has moved ... and joined"
+    if not subjects and dep == "nsubj" and verb.dep_ == "xcomp":
+        subjects = _subjects(verb.head, dep)  # "Moscow wants to help": Moscow helps
     return subjects
 
 
@@ -338,7 +494,35 @@ def _possessors(token: Token, ents: DocEntities) -> list[Token]:
             subject = _person_subject_above(token, ents)
             if subject is not None:
                 out.append(subject)
+        elif child.lower_ == "its":
+            owner = _its_owner(token, ents)
+            if owner is not None:
+                out.append(owner)
     return out
+
+
+def _its_owner(token: Token, ents: DocEntities) -> Token | None:
+    """Whose "its": only where the clause leaves one choice.
+
+    "supports Russia in its war": a named country or organization as object of
+    the verb the "in/for" phrase hangs on; else the named country/organization
+    subject of the governing verb when that verb has no such object.
+    """
+
+    def named(t: Token) -> bool:
+        key = ents.entity_at(t.idx, t.idx + len(t.text))
+        return key is not None and ents.get(key).kind in ("place", "organization") and t.pos_ == "PROPN"
+
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and named(c)]
+    subjects = [c for c in _subjects(verb, "nsubj") if named(c)]
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and len(objects) == 1:
+        return objects[0]
+    if not objects and len(subjects) == 1:
+        return subjects[0]
+    return None
 
 
 def _person_subject_above(token: Token, ents: DocEntities) -> Token | None:
@@ -373,15 +557,18 @@ def _place(token: Token, ents: DocEntities, participants: set[str]) -> str | Non
     election" did not happen in the US.
     """
     heads = [token, _anchor(token), _governor(token)]
-    if _trigger(token) is not None and TRIGGERS[token.lemma_.lower()].type in PHYSICAL_TYPES:
+    trigger = _trigger(token)
+    if trigger is not None and trigger.type in PHYSICAL_TYPES:
         heads.extend(c for c in token.children if c.dep_ == "dobj")
+        # "stationed about 100 kilometers south of Seoul"
+        heads.extend(c for c in token.children if c.dep_ == "advmod" and c.lower_ in _DIRECTIONS)
     if token.pos_ == "VERB" and token.lemma_.lower() == "visit":
         for obj in (c for c in token.children if c.dep_ == "dobj"):
             key = ents.entity_at(obj.idx, obj.idx + len(obj.text))
             if key is not None and key not in participants and ents.get(key).kind == "place":
                 return key
     for head in heads:
-        for obj in _prep_objects(head, ("in", "at", "to")):
+        for obj in _prep_objects(head, ("in", "at", "to", "of") if head.lower_ in _DIRECTIONS else ("in", "at", "to")):
             for t in _noun_phrase(obj):
                 key = ents.entity_at(t.idx, t.idx + len(t.text))
                 if key is not None and key not in participants and ents.get(key).kind == "place":
@@ -482,9 +669,11 @@ def _context(token: Token) -> EventContext:
     if token.dep_ in ("acl", "relcl") or verb.dep_ == "acl":
         aux |= {t.lower_ for t in verb.head.children if t.dep_ == "aux"}
     acl_verbs = {c.lemma_.lower() for c in token.children if c.dep_ == "acl"}
+    # "wants to help": the trigger verb itself is the intention's complement
+    intended = token.pos_ == "VERB" and token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_VERBS
     if "former" in words or "ago" in {t.lower_ for t in token.sent}:
         return "historical"
-    if words & FUTURE_MODIFIERS or acl_verbs & FUTURE_VERBS or aux & {"will", "shall"}:
+    if words & FUTURE_MODIFIERS or acl_verbs & FUTURE_VERBS or aux & {"will", "shall"} or intended:
         return "future"
     if aux & HYPOTHETICAL_AUX or any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in related):
         return "hypothetical"
@@ -496,6 +685,8 @@ def _context(token: Token) -> EventContext:
 
 def _fold_into_earlier(event: Event, token: Token, events: list[Event]) -> bool:
     """Fold "this historic summit" into the earlier meeting it refers to; True if folded."""
+    if event.type == "ASSAULT" and token.pos_ == "NOUN":
+        return _fold_campaign(event, events)
     if event.type != "CONSULT" or event.participants:
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
@@ -508,6 +699,32 @@ def _fold_into_earlier(event: Event, token: Token, events: list[Event]) -> bool:
             continue
         if event.mode == "summit":
             earlier.mode = "summit"
+        return True
+    return False
+
+
+def _fold_campaign(event: Event, events: list[Event]) -> bool:
+    """ "Russia's military offensive in Ukraine" after "its war against Ukraine": one ongoing war.
+
+    Only a noun report with the same actors, no other target, a place that is
+    the earlier target (or none) and no date of its own; the earlier event
+    takes its place when it had none.
+    """
+    actors = {p.entity for p in event.participants if p.role == "actor"}
+    targets = {p.entity for p in event.participants if p.role != "actor"}
+    if not actors or event.date_text:
+        return False
+    for earlier in reversed(events):
+        if earlier.type != "ASSAULT" or earlier.date_text:
+            continue
+        earlier_actors = {p.entity for p in earlier.participants if p.role == "actor"}
+        earlier_targets = {p.entity for p in earlier.participants if p.role != "actor"}
+        if actors != earlier_actors or not targets <= earlier_targets:
+            continue
+        if event.place is not None and event.place not in earlier_targets | {earlier.place}:
+            continue
+        if earlier.place is None:
+            earlier.place = event.place
         return True
     return False
 

@@ -34,8 +34,10 @@ def test_will_is_future(extractor: Extractor) -> None:
     ]
 
 
-def test_meet_needs_someone_met(extractor: Extractor) -> None:
-    assert _events(extractor, "Moscow wants to help Cuba meet its energy needs.") == []
+def test_meet_needs_someone_met_and_wanting_to_help_is_planned_aid(extractor: Extractor) -> None:
+    assert _events(extractor, "Moscow wants to help Cuba meet its energy needs.") == [
+        ("AID", "help", "future", [("Cuba", "recipient"), ("Moscow", "actor")])
+    ]
 
 
 def test_subject_is_actor_and_object_recipient(extractor: Extractor) -> None:
@@ -72,3 +74,59 @@ def test_place_of_a_physical_act_comes_from_its_object(extractor: Extractor) -> 
     )
     places = [(ev.trigger, facts.entity(ev.place).name if ev.place else None) for ev in facts.events]
     assert places == [("attacked", "Kabul"), ("blamed", None)]
+
+
+def test_military_asset_deployments(extractor: Extractor) -> None:
+    assert _events(extractor, "A US nuclear submarine called at a South Korean port in July.") == [
+        ("MOBILIZE", "called", "occurred", [("United States", "actor")])
+    ]
+    assert _events(extractor, "An American bomber is stationed near Seoul.") == [
+        ("MOBILIZE", "stationed", "occurred", [("United States", "actor")])
+    ]
+    # not a deployment: no military asset, no port call
+    assert _events(extractor, "A police officer is stationed near Seoul. Mike Pence called at noon.") == []
+
+
+def test_its_resolves_only_to_the_one_named_owner(extractor: Extractor) -> None:
+    assert _events(extractor, "Belarus supports Russia in its war against Ukraine.") == [
+        ("SUPPORT", "supports", "occurred", [("Belarus", "actor"), ("Russia", "recipient")]),
+        ("ASSAULT", "war", "occurred", [("Russia", "actor"), ("Ukraine", "recipient")]),
+    ]
+    # "its" with no named owner in the clause: no actor, so no event
+    assert _events(extractor, "The country is proud of its war against Ukraine.") == []
+
+
+def test_a_later_report_of_the_same_war_is_folded(extractor: Extractor) -> None:
+    facts = extractor.extract(
+        Article(
+            body="Belarus supports Russia in its war against Ukraine. Russia's offensive in Ukraine continued.",
+            origin="t",
+        )
+    )
+    assert [(ev.trigger, facts.entity(ev.place).name if ev.place else None) for ev in facts.events] == [
+        ("supports", None),
+        ("war", "Ukraine"),
+    ]
+
+
+def test_strengthening_ties_is_cooperation_only_with_a_named_actor(extractor: Extractor) -> None:
+    assert _events(extractor, "Seoul has moved to strengthen its alliance with the United States.") == [
+        ("COOPERATE", "strengthen", "occurred", [("Seoul", "actor"), ("United States", "participant")])
+    ]
+    assert _events(extractor, "The summit helped strengthen relations between Moscow and Pyongyang.") == []
+
+
+def test_broader_triggers(extractor: Extractor) -> None:
+    assert _events(extractor, "The Taliban killed two soldiers in Kabul on Monday.") == [
+        ("ASSAULT", "killed", "occurred", [("Taliban", "actor")])
+    ]
+    assert _events(extractor, "Germany called for a ceasefire.") == [
+        ("REQUEST", "called", "occurred", [("Germany", "actor")])
+    ]
+    assert _events(extractor, "The FBI launched a probe into Hillary Clinton's emails.") == [
+        ("INVESTIGATE", "probe", "occurred", [("FBI", "actor")])
+    ]
+    # a general strike is a protest, an air strike an assault; a crash is no event
+    kinds = [ev[0] for ev in _events(extractor, "Workers held a general strike in Paris. US air strikes hit Syria.")]
+    assert kinds == ["PROTEST", "ASSAULT"]
+    assert _events(extractor, "Seven people were killed when a tram derailed in Croydon.") == []

@@ -156,6 +156,7 @@ def test_events(seed_facts: ArticleFacts) -> None:
         ("CONSULT", "meeting", "meeting", "occurred", [(kim, "actor"), (lavrov, "participant")], None, None),
         ("CONSULT", "visit", "visit", "occurred", [(lavrov, "actor")], "North Korea", None),
         ("CONSULT", "trip", "trip", "future", [(putin, "actor")], None, None),
+        ("ASSAULT", "war", None, "occurred", [("Russia", "actor"), ("Ukraine", "recipient")], "Ukraine", None),
         (
             "ACCUSE",
             "denounced",
@@ -166,6 +167,15 @@ def test_events(seed_facts: ArticleFacts) -> None:
             "Thursday",
         ),
         ("MOBILIZE", "tests", "weapons-test", "occurred", [("Pyongyang", "actor")], None, "this year"),
+        (
+            "COOPERATE",
+            "strengthen",
+            None,
+            "occurred",
+            [("Seoul", "actor"), ("United States", "participant")],
+            None,
+            None,
+        ),
         ("AGREE", "agreement", "agreement", "occurred", [("Seoul", "actor")], None, None),
         (
             "MOBILIZE",
@@ -176,6 +186,8 @@ def test_events(seed_facts: ArticleFacts) -> None:
             None,
             None,
         ),
+        ("MOBILIZE", "called", "deployment", "occurred", [("United States", "actor")], "South Korea", "July"),
+        ("MOBILIZE", "stationed", "deployment", "occurred", [("United States", "actor")], "Seoul", None),
         ("MOBILIZE", "exercises", "military-exercise", "future", [], None, "this weekend"),
         (
             "CONSULT",
@@ -186,10 +198,10 @@ def test_events(seed_facts: ArticleFacts) -> None:
             "Russian Far East",
             "mid-September",
         ),
+        ("AID", "help", None, "future", [("Moscow", "actor"), ("North Korea", "recipient")], None, None),
         ("CONSULT", "meeting", "meeting", "future", [], None, "November"),
         ("CONSULT", "trip", "trip", "occurred", [], "Beijing", None),
-        ("SUPPORT", "support", None, "occurred", [("Pyongyang", "actor")], None, None),
-        ("ASSAULT", "offensive", None, "occurred", [("Russia", "actor")], "Ukraine", None),
+        ("SUPPORT", "support", None, "occurred", [("Pyongyang", "actor"), ("Russia", "recipient")], None, None),
         (
             "AID",
             "supply",
@@ -234,6 +246,7 @@ def test_dates_normalised_against_publication_day(extractor: Extractor, seed_art
     assert dated == [
         ("denounced", "Thursday", date(2023, 10, 19), "day"),
         ("tests", "this year", date(2023, 1, 1), "year"),
+        ("called", "July", date(2023, 7, 1), "month"),
         ("exercises", "this weekend", date(2023, 10, 21), "week"),
         ("meeting", "mid-September", date(2023, 9, 1), "month"),
         ("meeting", "November", date(2023, 11, 1), "month"),
