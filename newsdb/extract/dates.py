@@ -28,6 +28,10 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTH_QUALIFIERS = ("mid-", "mid ", "early ", "early-", "late ", "late-", "end of ", "the end of ")
 _LEADING = ("in ", "on ", "from ", "since ", "until ", "by ", "for ")
 _VAGUE = {"recent weeks", "recent days", "recent months", "decades", "years", "the day", "the day before"}
+# Words that tie a time of day to a day ("this afternoon", "Wednesday night", "tonight").
+DAY_WORDS = frozenset({"today", "tonight", "yesterday", "tomorrow", "this", "last", *WEEKDAYS})
+# Expressions spaCy tags DATE that name no time at all ("in the days before the election").
+NOT_DATES = frozenset({"the days", "days", "the time", "the past", "the future", "the years", "the weeks"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +48,7 @@ def normalize_date(text: str, published: datetime | date | None, prefer: Prefer 
     expr = clean_expression(text)
     if not expr or expr in _VAGUE or expr.endswith("-day"):
         return None
-    return _weekday(expr, base, prefer) or _week(expr, base) or _parsed(expr, base, prefer)
+    return _weekday(expr, base, prefer) or _week(expr, base) or _day(expr, base) or _parsed(expr, base, prefer)
 
 
 def clean_expression(text: str) -> str:
@@ -72,6 +76,13 @@ def _weekday(expr: str, base: date, prefer: Prefer) -> NormalizedDate | None:
     if direction == "past":
         return NormalizedDate(base - timedelta(days=(base.weekday() - target) % 7), "day")
     return NormalizedDate(base + timedelta(days=(target - base.weekday()) % 7), "day")
+
+
+def _day(expr: str, base: date) -> NormalizedDate | None:
+    """ "today", "tonight", "this" (what is left of "this afternoon"), "yesterday", "last" (night)."""
+    offsets = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}
+    offset = offsets.get(expr)
+    return NormalizedDate(base + timedelta(days=offset), "day") if offset is not None else None
 
 
 def _week(expr: str, base: date) -> NormalizedDate | None:

@@ -142,6 +142,8 @@ STRIKE_PROTEST = Trigger("PROTEST", "strike", _LABOR_STRIKE, pos=frozenset({"NOU
 
 # Verbs whose subject is the actor of their object noun: "made a visit", "held exercises".
 LIGHT_VERBS = frozenset({"make", "hold", "conduct", "carry", "pay", "stage", "have", "join", "sign", "reach", "launch"})
+# Verbs whose subject carries out the event their object names (light verbs and starting it).
+ACTOR_VERBS = LIGHT_VERBS | {"begin", "start", "open", "reopen", "continue", "mount", "resume", "order", "announce"}
 # Nouns that only count their "of" object: "a series of weapons tests".
 QUANTITY_NOUNS = frozenset({"series", "number", "wave", "round", "string", "spate", "set"})
 # Types whose event needs an actor (else the parse did not find who acted).
@@ -257,6 +259,7 @@ def _demonstration(token: Token) -> Trigger | None:
 _CONDITIONS = {
     "call": _call,
     "station": _deployment,
+    "deploy": _deployment,
     "strengthen": _strengthen,
     "demonstration": _demonstration,
 }
@@ -317,11 +320,20 @@ def _build(token: Token, trigger: Trigger, article: Article, ents: DocEntities) 
     needs_actor = trigger.type in NEEDS_ACTOR or token.lemma_.lower() in NEEDS_ACTOR_LEMMAS
     if needs_actor and not any(p.role == "actor" for p in participants):
         return None
-    if trigger.needs_partner and all(p.role == "actor" for p in participants):
-        return None
+    if trigger.needs_partner and len(participants) < 2 and all(p.role == "actor" for p in participants):
+        return None  # "Trump and Obama met" met each other
+    if token.lemma_.lower() == "attack" and participants and _all_actors_are_persons(participants, ents):
+        event.type = "ACCUSE"  # "Mr. Trump attacked them": words, not force
+    if trigger.type == "SUPPORT" and token.pos_ == "NOUN" and not _prep_objects(token, ("for",)):
+        return None  # "Mr. Trump's support": his supporters, or his support for something?
     if trigger.type == "AID" and not any(p.role == "recipient" for p in participants):
         return None  # "the speeches Obama delivered": no one received aid
     return event
+
+
+def _all_actors_are_persons(participants: list[Participant], ents: DocEntities) -> bool:
+    actors = [p.entity for p in participants if p.role == "actor"]
+    return bool(actors) and all(ents.get(a).kind == "person" for a in actors)
 
 
 def _mode(token: Token, trigger: Trigger) -> str | None:
@@ -365,6 +377,7 @@ def _participants(token: Token, trigger: Trigger, ents: DocEntities) -> list[Par
     asset = _asset(token) if trigger.mode == "deployment" and token.pos_ == "VERB" else None
     if asset is not None:
         add(_owners(asset, ents), "actor")  # "a US nuclear submarine called at ...": the US deploys
+        add([s for s in _subjects(token, "nsubj") if s != asset], "actor")  # "the US deployed troops"
     elif token.pos_ == "VERB":
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
         add(_subjects(token, "nsubj"), "actor")
@@ -377,8 +390,8 @@ def _participants(token: Token, trigger: Trigger, ents: DocEntities) -> list[Par
         add(_prep_objects(anchor, ("by",)), "actor")
         if trigger.type in MODIFIER_ACTOR_TYPES:
             add(_owners(token, ents, countries_only=True), "actor")  # "US air strikes", "a Taliban bombing"
-        if governor is not token:
-            add(_subjects(governor, "nsubj"), "actor")
+        if governor is not token and governor.lemma_.lower() in ACTOR_VERBS:
+            add(_subjects(governor, "nsubj"), "actor")  # "Seoul held exercises"; not "Clinton blamed the inquiry"
     if trigger.type == "AID" and token.lemma_.lower() == "help":
         add(_helped(token), "recipient")
     if trigger.type == "REQUEST" and token.lemma_.lower() == "call":
@@ -459,18 +472,32 @@ def _entities_of(token: Token, ents: DocEntities) -> list[str]:
     for t in [token, *token.conjuncts]:
         if t.pos_ == "PRON" and t.dep_ == "nsubj" and t.head.dep_ == "relcl":
             t = t.head.head  # "this country which supports": the relative's antecedent
+        if _in_parentheses(t):
+            continue  # "(The Washington Post) Trump and Obama met": a credit, not a party
         key = ents.entity_at(t.idx, t.idx + len(t.text))
         if key is not None and key not in keys:
             keys.append(key)
     return keys
 
 
+def _in_parentheses(token: Token) -> bool:
+    """True if an opening parenthesis before ``token`` in its sentence is not closed before it."""
+    for t in reversed(token.doc[token.sent.start : token.i]):
+        if t.text == ")":
+            return False
+        if t.text == "(":
+            return True
+    return False
+
+
 def _subjects(verb: Token, dep: str) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ == dep]
-    if not subjects and verb.dep_ == "conj":
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+    if not subjects and verb.dep_ == "conj" and not own:
         subjects = [c for c in verb.head.children if c.dep_ == dep]  # "Seoul has moved ... and joined"
-    if not subjects and dep == "nsubj" and verb.dep_ == "xcomp":
-        subjects = _subjects(verb.head, dep)  # "Moscow wants to help": Moscow helps
+    purpose = verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not subjects and not own and dep == "nsubj" and (verb.dep_ == "xcomp" or purpose):
+        subjects = _subjects(verb.head, dep)  # "Moscow wants to help", "Trump lands in Washington to meet"
     return subjects
 
 
@@ -569,15 +596,23 @@ def _place(token: Token, ents: DocEntities, participants: set[str]) -> str | Non
                 return key
     for head in heads:
         for obj in _prep_objects(head, ("in", "at", "to", "of") if head.lower_ in _DIRECTIONS else ("in", "at", "to")):
-            for t in _noun_phrase(obj):
+            # "at the German consulate in Mazar-i-Sharif": a consulate is its country's, not in it
+            inner = _prep_objects(obj, ("in",)) if obj.lemma_.lower() in OWNED_SITES else []
+            for t in [*_noun_phrase(obj), *(t for o in inner for t in _noun_phrase(o))]:
                 key = ents.entity_at(t.idx, t.idx + len(t.text))
                 if key is not None and key not in participants and ents.get(key).kind == "place":
                     return key
     return None
 
 
+# Sites named after whoever owns them: their country modifier is no place.
+OWNED_SITES = frozenset({"consulate", "embassy", "mission", "base", "legation", "compound"})
+
+
 def _noun_phrase(head: Token) -> list[Token]:
     """The head and its left modifiers, without relative clauses or prepositional phrases."""
+    if head.lemma_.lower() in OWNED_SITES:
+        return [head]
     return [t for left in head.lefts for t in left.subtree] + [head]
 
 
@@ -595,9 +630,9 @@ def _date_span(token: Token) -> Span | None:
             else:
                 continue
             for cand in candidates:
-                if cand.ent_type_ == "DATE":
+                if _is_when(cand):
                     span = _ent_span(doc, cand)
-                    if not _is_duration(span.text):
+                    if _usable_date(span.text):
                         return span
     return _clause_date(token)
 
@@ -612,10 +647,10 @@ def _clause_date(token: Token) -> Span | None:
         return None
     found: list[Span] = []
     for t in token.subtree:
-        if t.ent_type_ != "DATE" or t.ent_iob_ != "B" or _crosses_verb(t, token):
+        if not _is_when(t) or t.ent_iob_ != "B" or _crosses_verb(t, token):
             continue
         span = _ent_span(token.doc, t)
-        if not _is_duration(span.text):
+        if _usable_date(span.text):
             found.append(span)
     return found[0] if len(found) == 1 else None
 
@@ -628,6 +663,21 @@ def _crosses_verb(t: Token, top: Token) -> bool:
         if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ != "aux":
             return True
     return True
+
+
+def _is_when(token: Token) -> bool:
+    """A DATE, or a TIME that names its day ("this afternoon", "Wednesday night"), not a bare clock time."""
+    if token.ent_type_ == "DATE":
+        return True
+    if token.ent_type_ != "TIME":
+        return False
+    words = {t.lower_ for t in _ent_span(token.doc, token)}
+    return bool(words & dates.DAY_WORDS)
+
+
+def _usable_date(text: str) -> bool:
+    """A time the event happened: not a length ("two-day") nor a non-date ("the days")."""
+    return not _is_duration(text) and dates.clean_expression(text) not in dates.NOT_DATES
 
 
 def _is_duration(text: str) -> bool:

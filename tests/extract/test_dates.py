@@ -24,6 +24,11 @@ PUBLISHED = datetime(2023, 10, 19, 9, 30, tzinfo=UTC)  # a Thursday
         ("this week", "past", date(2023, 10, 16), "week"),
         ("this year", "past", date(2023, 1, 1), "year"),
         ("October 12, 2023", "past", date(2023, 10, 12), "day"),
+        ("this afternoon", "past", date(2023, 10, 19), "day"),
+        ("last night", "past", date(2023, 10, 18), "day"),
+        ("today", "past", date(2023, 10, 19), "day"),
+        ("yesterday", "past", date(2023, 10, 18), "day"),
+        ("Wednesday night", "past", date(2023, 10, 18), "day"),
     ],
 )
 def test_normalize(text: str, prefer: Prefer, expected: date, precision: str) -> None:
@@ -39,3 +44,8 @@ def test_vague_expressions_stay_text(text: str) -> None:
 
 def test_without_publication_date_nothing_is_normalised() -> None:
     assert normalize_date("Thursday", None) is None
+
+
+def test_no_date_in_the_text_means_no_date() -> None:
+    # the publication day is never used as the date of an event that names none
+    assert normalize_date("", PUBLISHED) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 from newsdb.extract.pipeline import Extractor
 from newsdb.ingest.article import Article
 
@@ -130,3 +132,17 @@ def test_broader_triggers(extractor: Extractor) -> None:
     kinds = [ev[0] for ev in _events(extractor, "Workers held a general strike in Paris. US air strikes hit Syria.")]
     assert kinds == ["PROTEST", "ASSAULT"]
     assert _events(extractor, "Seven people were killed when a tram derailed in Croydon.") == []
+
+
+def test_times_that_name_their_day_date_the_event(extractor: Extractor) -> None:
+    published = datetime(2016, 11, 10, 15, 0, tzinfo=UTC)
+    body = "The Taliban attacked a German consulate in Kabul this afternoon. Germany condemned the Taliban at 6am."
+    facts = extractor.extract(Article(body=body, origin="t", published_at=published))
+    assert [(ev.trigger, ev.date_text, ev.date) for ev in facts.events] == [
+        ("attacked", "this afternoon", date(2016, 11, 10)),
+        ("condemned", None, None),  # a clock time alone names no day
+    ]
+    undated = extractor.extract(
+        Article(body="The Taliban attacked a German consulate in Kabul.", origin="t", published_at=published)
+    )
+    assert [(ev.date_text, ev.date) for ev in undated.events] == [(None, None)]
