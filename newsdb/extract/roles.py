@@ -156,7 +156,14 @@ DEPARTMENTS = frozenset(
 # Descriptor heads that name another title: "head of Russian diplomacy" = foreign minister.
 DESCRIPTOR_EQUIVALENTS = {"diplomacy": "minister"}
 
-GENERIC_HEADS = {"official", "diplomat"}  # too vague to pick one person from
+GENERIC_HEADS = {"official", "diplomat"}  # too vague to pick one person from by title alone
+# Titles of officials who are not heads of state or government: "the official" may be one of them.
+OFFICIAL_TITLES = frozenset(
+    {
+        "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy",
+        "diplomat", "official", "adviser", "advisor", "aide", "director", "commissioner", "deputy",
+    }
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,16 +336,60 @@ def add_descriptor_mentions(doc: Doc, ents: DocEntities) -> None:
         if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN":
             continue  # a pre-modifier of a name, handled as a role
         lemma, country = _descriptor_meaning(ents, head)
-        if lemma in GENERIC_HEADS:
+        if lemma in GENERIC_HEADS and (lemma != "official" or head.tag_ != "NN" or _unnamed_officials(doc, head)):
             continue
         end_token = _descriptor_end(head)
         start, end = token.idx, end_token.idx + len(end_token)
         named = ents.entity_at(start, end)
         if named is not None and ents.get(named).kind == "person":
             continue
-        person = _unique_holder(ents, lemma, country, before=start)
+        if lemma == "official":
+            person = _unique_official(ents, country, before=start)
+        else:
+            person = _unique_holder(ents, lemma, country, before=start)
         if person is not None:
             ents.add_mention(person, start, end)
+
+
+def _unnamed_officials(doc: Doc, descriptor: Token) -> bool:
+    """True if "official(s)" appeared as a noun before: "a US official said ... The official" is that one."""
+    return any(t.lemma_.lower() == "official" and t.pos_ == "NOUN" for t in doc[: descriptor.i])
+
+
+def _unique_official(ents: DocEntities, country: str | None, before: int) -> str | None:
+    """The one official "the official" can mean: the article's main official so far, else None.
+
+    Candidates are the persons named before ``before`` who are not only heads
+    of state or government (a person with no known title, or only a
+    "counterpart", may be an official too).  The answer is the candidate who
+    holds an official's title (of ``country`` when stated) and has more than
+    twice as many mentions so far as all other candidates together.
+    """
+    counts: dict[str, int] = {}
+    for mention in ents.mentions:
+        if mention.end <= before and ents.get(mention.entity).kind == "person":
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    candidates = {p: n for p, n in counts.items() if not _only_head_of_state(ents, p, before)}
+    for person, n in candidates.items():
+        if n > 2 * (sum(candidates.values()) - n) and _holds_official_title(ents, person, country, before):
+            return person
+    return None
+
+
+def _only_head_of_state(ents: DocEntities, person: str, before: int) -> bool:
+    titles = [r.title.lower().split() for r in ents.roles_of(person) if r.start < before]
+    return bool(titles) and all(t[-1] not in OFFICIAL_TITLES and t[-1] != "counterpart" for t in titles)
+
+
+def _holds_official_title(ents: DocEntities, person: str, country: str | None, before: int) -> bool:
+    for role in ents.roles_of(person):
+        words = role.title.lower().split()
+        if role.start >= before or words[-1] not in OFFICIAL_TITLES or words[0] == "prime":
+            continue
+        held = _role_country(ents, role)
+        if country is None or held is None or held == country:
+            return True
+    return False
 
 
 def _descriptor_meaning(ents: DocEntities, head: Token) -> tuple[str, str | None]:

@@ -78,3 +78,29 @@ def test_a_blank_line_ends_a_sentence(extractor: Extractor) -> None:
         "Trump meets with Obama at the White House\n\n",
         "Speaking from the Oval Office, he smiled.",
     ]
+
+
+def test_the_official_is_the_one_named_official(extractor: Extractor) -> None:
+    facts = _facts(
+        extractor,
+        "President Vladimir Putin sent Russian Foreign Minister Sergei Lavrov to Beijing. "
+        "The official spoke of new projects.",
+    )
+    assert _persons(facts)["Sergei Lavrov"] == ["Sergei Lavrov", "The official"]
+
+
+def test_the_official_stays_unresolved_when_an_unnamed_official_or_two_candidates_came_first(
+    extractor: Extractor,
+) -> None:
+    unnamed = _facts(
+        extractor,
+        "Russian Foreign Minister Sergei Lavrov arrived in Beijing. A senior US official said talks failed. "
+        "The official spoke of new projects.",
+    )
+    two = _facts(
+        extractor,
+        "Russian Foreign Minister Sergei Lavrov met US Secretary of State Antony Blinken. "
+        "The official spoke of new projects.",
+    )
+    for facts in (unnamed, two):
+        assert not any(m.text == "The official" for m in facts.mentions)

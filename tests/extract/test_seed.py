@@ -44,6 +44,7 @@ def test_short_forms_and_descriptors_resolve_to_one_person(seed_facts: ArticleFa
         "Mr. Lavrov",
         "Lavrov",
         "the Russian minister",
+        "The official",
         "Mr. Lavrov",
         "Sergei Lavrov",
     ]
