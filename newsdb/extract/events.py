@@ -116,6 +116,10 @@ TRIGGERS: dict[str, Trigger] = {
     "invasion": Trigger("ASSAULT"),
     "offensive": Trigger("ASSAULT"),
     "war": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
+    "raid": Trigger("ASSAULT"),
+    "ambush": Trigger("ASSAULT"),
+    "massacre": Trigger("ASSAULT"),
+    "assault": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
     "bomb": Trigger("ASSAULT", pos=frozenset({"VERB"})),
     "bombing": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
     "shooting": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
@@ -156,6 +160,10 @@ PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 FUTURE_MODIFIERS = frozenset({"possible", "planned", "proposed", "upcoming", "scheduled", "future", "next", "expected"})
 FUTURE_VERBS = frozenset({"plan", "schedule", "expect", "set", "propose"})
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may"})
+# What is delivered without being aid: words, verdicts, blows.
+NOT_GOODS = frozenset(
+    {"speech", "address", "remark", "message", "statement", "verdict", "lecture", "blow", "performance", "result"}
+)
 _MILITARY_GOODS = frozenset({"weapon", "munition", "ammunition", "arm", "missile", "shell", "military", "drone"})
 
 
@@ -328,6 +336,8 @@ def _build(token: Token, trigger: Trigger, article: Article, ents: DocEntities) 
         return None  # "Mr. Trump's support": his supporters, or his support for something?
     if trigger.type == "AID" and not any(p.role == "recipient" for p in participants):
         return None  # "the speeches Obama delivered": no one received aid
+    if trigger.type == "AID" and any(t.lemma_.lower() in NOT_GOODS for t in _aid_goods(token)):
+        return None  # "Clinton delivers her speech to America"
     return event
 
 
@@ -587,6 +597,7 @@ def _place(token: Token, ents: DocEntities, participants: set[str]) -> str | Non
     trigger = _trigger(token)
     if trigger is not None and trigger.type in PHYSICAL_TYPES:
         heads.extend(c for c in token.children if c.dep_ == "dobj")
+        heads.extend(_prep_objects(token, ("on", "against")))  # "a raid on a consulate in X"
         # "stationed about 100 kilometers south of Seoul"
         heads.extend(c for c in token.children if c.dep_ == "advmod" and c.lower_ in _DIRECTIONS)
     if token.pos_ == "VERB" and token.lemma_.lower() == "visit":
@@ -632,7 +643,7 @@ def _date_span(token: Token) -> Span | None:
             for cand in candidates:
                 if _is_when(cand):
                     span = _ent_span(doc, cand)
-                    if _usable_date(span.text):
+                    if _usable_date(span):
                         return span
     return _clause_date(token)
 
@@ -650,7 +661,7 @@ def _clause_date(token: Token) -> Span | None:
         if not _is_when(t) or t.ent_iob_ != "B" or _crosses_verb(t, token):
             continue
         span = _ent_span(token.doc, t)
-        if _usable_date(span.text):
+        if _usable_date(span):
             found.append(span)
     return found[0] if len(found) == 1 else None
 
@@ -675,9 +686,16 @@ def _is_when(token: Token) -> bool:
     return bool(words & dates.DAY_WORDS)
 
 
-def _usable_date(text: str) -> bool:
-    """A time the event happened: not a length ("two-day") nor a non-date ("the days")."""
-    return not _is_duration(text) and dates.clean_expression(text) not in dates.NOT_DATES
+def _usable_date(span: Span) -> bool:
+    """A time the event happened: not a length ("two-day"), a non-date ("the days") or a timeline heading.
+
+    "... a secret meeting with Bill Clinton October 7, 2016: WikiLeaks begins": a
+    date followed by a colon heads the next entry.
+    """
+    doc = span.doc
+    heading = span[-1].text == ":" or (span.end < len(doc) and doc[span.end].text == ":")
+    text = span.text
+    return not heading and not _is_duration(text) and dates.clean_expression(text) not in dates.NOT_DATES
 
 
 def _is_duration(text: str) -> bool:

@@ -146,3 +146,28 @@ def test_times_that_name_their_day_date_the_event(extractor: Extractor) -> None:
         Article(body="The Taliban attacked a German consulate in Kabul.", origin="t", published_at=published)
     )
     assert [(ev.date_text, ev.date) for ev in undated.events] == [(None, None)]
+
+
+def test_speeches_are_not_aid_and_timeline_headings_are_not_dates(extractor: Extractor) -> None:
+    assert _events(extractor, "Hillary Clinton delivered her speech to America.") == []
+    facts = extractor.extract(
+        Article(
+            body="June 27, 2016: Loretta Lynch had a meeting with Bill Clinton October 7, 2016: WikiLeaks begins.",
+            origin="t",
+        )
+    )
+    assert [(ev.trigger, ev.date_text) for ev in facts.events] == [("meeting", None)]
+
+
+def test_raid_on_a_consulate_happened_where_the_consulate_is(extractor: Extractor) -> None:
+    facts = extractor.extract(
+        Article(body="Four killed in Taliban raid on German consulate in Afghanistan.", origin="t")
+    )
+    assert [
+        (
+            ev.type,
+            [facts.entity(p.entity).name for p in ev.participants],
+            facts.entity(ev.place).name if ev.place else None,
+        )
+        for ev in facts.events
+    ] == [("ASSAULT", ["Taliban"], "Afghanistan")]
