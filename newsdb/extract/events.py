@@ -147,14 +147,18 @@ STRIKE_PROTEST = Trigger("PROTEST", "strike", _LABOR_STRIKE, pos=frozenset({"NOU
 # Verbs whose subject is the actor of their object noun: "made a visit", "held exercises".
 LIGHT_VERBS = frozenset({"make", "hold", "conduct", "carry", "pay", "stage", "have", "join", "sign", "reach", "launch"})
 # Verbs whose subject carries out the event their object names (light verbs and starting it).
-ACTOR_VERBS = LIGHT_VERBS | {"begin", "start", "open", "reopen", "continue", "mount", "resume", "order", "announce"}
+ACTOR_VERBS = LIGHT_VERBS | {
+    "begin", "start", "open", "reopen", "continue", "resume", "mount", "wage", "fight", "order", "announce", "plan",
+    "attend", "host", "lead", "organize", "organise", "undertake", "perform", "commit", "claim", "complete", "end",
+    "conclude", "finish", "wrap", "carry", "step", "escalate", "intensify", "expand", "extend", "renew", "send",
+}  # fmt: skip
 # Nouns that only count their "of" object: "a series of weapons tests".
 QUANTITY_NOUNS = frozenset({"series", "number", "wave", "round", "string", "spate", "set"})
 # Types whose event needs an actor (else the parse did not find who acted).
 NEEDS_ACTOR = frozenset({"ACCUSE", "REJECT", "THREATEN", "REQUEST", "SUPPORT", "ASSAULT", "SANCTION", "COERCE"})
 
-# Noun triggers whose country/organization modifier is the actor ("US air strikes").
-MODIFIER_ACTOR_TYPES = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "COERCE"})
+# Noun triggers whose country/organization modifier is the actor ("US air strikes", "the FBI inquiry").
+MODIFIER_ACTOR_TYPES = frozenset({"ASSAULT", "SANCTION", "MOBILIZE", "COERCE", "INVESTIGATE"})
 # Events that happen where their object is ("attacked a consulate in X").
 PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 FUTURE_MODIFIERS = frozenset({"possible", "planned", "proposed", "upcoming", "scheduled", "future", "next", "expected"})
@@ -212,7 +216,8 @@ MILITARY_ASSETS = frozenset(
     {
         "submarine", "warship", "destroyer", "carrier", "frigate", "cruiser", "vessel", "ship", "bomber",
         "fighter", "jet", "aircraft", "troop", "soldier", "battalion", "brigade", "division", "force",
-        "missile", "battery", "tank", "drone", "warplane",
+        "missile", "battery", "tank", "drone", "warplane", "police", "personnel", "peacekeeper", "army", "navy",
+        "marine", "unit", "guard", "reservist",
     }
 )  # fmt: skip
 # Objects of "strengthen" that are ties between parties.

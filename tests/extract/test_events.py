@@ -171,3 +171,14 @@ def test_raid_on_a_consulate_happened_where_the_consulate_is(extractor: Extracto
         )
         for ev in facts.events
     ] == [("ASSAULT", ["Taliban"], "Afghanistan")]
+
+
+def test_a_noun_event_takes_the_subject_of_verbs_that_carry_it_out_only(extractor: Extractor) -> None:
+    assert _events(extractor, "Vladimir Putin attended the summit in Beijing.") == [
+        ("CONSULT", "summit", "occurred", [("Vladimir Putin", "actor")])
+    ]
+    # Clinton blamed the inquiry; she did not investigate
+    assert _events(extractor, "Hillary Clinton blamed the FBI inquiry for her defeat.") == [
+        ("ACCUSE", "blamed", "occurred", [("Hillary Clinton", "actor")]),
+        ("INVESTIGATE", "inquiry", "occurred", [("FBI", "actor")]),
+    ]
