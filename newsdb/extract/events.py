@@ -639,7 +639,7 @@ def _date_span(token: Token) -> Span | None:
     heads.extend(c for c in token.children if c.dep_ == "acl")
     for head in heads:
         for child in head.children:
-            if child.dep_ == "prep":
+            if child.dep_ == "prep" and child.lower_ not in RELATIVE_PREPS:
                 candidates = [t for t in child.children if t.dep_ == "pobj"]
             elif child.dep_ in ("npadvmod", "tmod", "compound", "nmod"):
                 candidates = [child]
@@ -657,7 +657,9 @@ def _clause_date(token: Token) -> Span | None:
     """The single DATE in the trigger's own clause ("met Ryan at the Capitol on Thursday").
 
     Only verb triggers: a date under another verb of the sentence (a clause
-    of its own) is not this event's, and two dates make it ambiguous.
+    of its own) is not this event's, and two dates make it ambiguous.  A date
+    something is measured from ("two days before Election Day") is not this
+    event's date either.
     """
     if token.pos_ != "VERB":
         return None
@@ -666,9 +668,19 @@ def _clause_date(token: Token) -> Span | None:
         if not _is_when(t) or t.ent_iob_ != "B" or _crosses_verb(t, token):
             continue
         span = _ent_span(token.doc, t)
+        if _relative_to_other(span.root, token):
+            continue
         if _usable_date(span):
             found.append(span)
     return found[0] if len(found) == 1 else None
+
+
+def _relative_to_other(root: Token, trigger: Token) -> bool:
+    """ "two days before Election Day", "since Monday": a time the event is measured from, not its own."""
+    return root.dep_ == "pobj" and root.head.lower_ in RELATIVE_PREPS
+
+
+RELATIVE_PREPS = frozenset({"before", "after", "since", "until", "ahead"})
 
 
 def _crosses_verb(t: Token, top: Token) -> bool:

@@ -182,3 +182,12 @@ def test_a_noun_event_takes_the_subject_of_verbs_that_carry_it_out_only(extracto
         ("ACCUSE", "blamed", "occurred", [("Hillary Clinton", "actor")]),
         ("INVESTIGATE", "inquiry", "occurred", [("FBI", "actor")]),
     ]
+
+
+def test_a_date_that_times_something_else_is_not_the_events(extractor: Extractor) -> None:
+    facts = extractor.extract(
+        Article(body="Hillary Clinton blamed the closure of the inquiry two days before Election Day.", origin="t")
+    )
+    assert [(ev.trigger, ev.date_text) for ev in facts.events] == [("blamed", None)]
+    facts = extractor.extract(Article(body="Hillary Clinton blamed James Comey on Saturday.", origin="t"))
+    assert [(ev.trigger, ev.date_text) for ev in facts.events] == [("blamed", "Saturday")]
