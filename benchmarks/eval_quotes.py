@@ -2,7 +2,14 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/eval_quotes.py [--split dev|train] [--limit N]
+    .venv/bin/python benchmarks/eval_quotes.py [--split dev|train] [--limit N] [--cache DIR]
+        [--show-wrong] [--show-misses]
+
+``--cache DIR`` keeps each article's parse (``DocBin``) under ``DIR/<split>/``
+so re-runs only redo the rule stages; ``--show-misses`` prints, for every
+matched quotation with a named gold source that newsdb left unresolved or got
+wrong, the gold source, our speaker and the text around the quotation, and
+every gold direct quotation that newsdb missed.
 
 Develop on ``train``; report on ``dev``.  Both systems run on the same spaCy
 parse (the newsdb model).  The baseline needs ``textacy`` (the ``bench`` extra).
@@ -54,15 +61,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from polnear import DEFAULT_ROOT, PolnearArticle, read_split
 
+from newsdb.extract.entities import find_entities
 from newsdb.extract.facts import ArticleFacts, Statement
 from newsdb.extract.pipeline import Extractor
+from newsdb.extract.statements import find_statements
 from newsdb.ingest.article import Article
 
 OPEN_MARKS = "“«"
@@ -107,6 +116,7 @@ class Tally:
     pred_indirect: int = 0
     pred_indirect_ok: int = 0
     wrong_examples: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
 
 
 # -- gold ---------------------------------------------------------------------
@@ -233,6 +243,8 @@ def score_quotes(tally: Tally, golds: list[GoldQuote], preds: list[tuple[int, in
             tally.gold_direct_found += 1
         if hits:
             tally.gold_all_found += 1
+        if gold.direct and not any(p[2] for p in hits):
+            judge.missed_direct(gold, hits)
         if hits and gold.source_name is not None:
             tally.named_pairs += 1
             verdict = judge(hits[0], gold)
@@ -240,6 +252,8 @@ def score_quotes(tally: Tally, golds: list[GoldQuote], preds: list[tuple[int, in
                 tally.named_correct += 1
             elif verdict is False:
                 tally.named_wrong += 1
+            if verdict is not True:
+                judge.missed_speaker(hits[0], gold, verdict)
     for pred in preds:
         if any(overlaps((g.start, g.end), (pred[0], pred[1])) for g in golds):
             tally.pred_all_ok += 1
@@ -251,6 +265,12 @@ class Judge:
 
     def __call__(self, pred: tuple[int, int, bool], gold: GoldQuote) -> bool | None:
         raise NotImplementedError
+
+    def missed_direct(self, gold: GoldQuote, hits: list[tuple[int, int, bool]]) -> None:
+        """A gold direct quotation with no predicted direct statement over it."""
+
+    def missed_speaker(self, pred: tuple[int, int, bool], gold: GoldQuote, verdict: bool | None) -> None:
+        """A matched quotation with a named gold source whose speaker we got wrong (False) or left open (None)."""
 
 
 class NewsdbJudge(Judge):
@@ -266,6 +286,35 @@ class NewsdbJudge(Judge):
                 f"({statement.speaker_text!r}); gold {gold.source_name!r}"
             )
         return verdict
+
+    def missed_direct(self, gold: GoldQuote, hits: list[tuple[int, int, bool]]) -> None:
+        ours = "partial" if hits else "none"
+        self.tally.misses.append(
+            f"[MISS-DIRECT {ours}] {self._where(gold)}\n{_context(self.facts, gold.start, gold.end)}"
+        )
+
+    def missed_speaker(self, pred: tuple[int, int, bool], gold: GoldQuote, verdict: bool | None) -> None:
+        statement = self.by_span[(pred[0], pred[1])]
+        text = self.facts.article.body
+        source = " ".join(text[s:e] for s, e in gold.source)
+        ours = statement.speaker if statement.speaker is not None else "None"
+        label = "WRONG" if verdict is False else "UNRESOLVED"
+        self.tally.misses.append(
+            f"[{label}] {self._where(gold)} gold {source!r} ({gold.source_name!r}) ours {ours} "
+            f"text {statement.speaker_text!r} cue {statement.cue!r} type {statement.type}\n"
+            f"{_context(self.facts, gold.start, gold.end)}"
+        )
+
+    def _where(self, gold: GoldQuote) -> str:
+        return f"{self.facts.article.origin}@{gold.start}"
+
+
+def _context(facts: ArticleFacts, start: int, end: int, width: int = 160) -> str:
+    text = facts.article.body
+    before = text[max(0, start - width) : start]
+    quote = text[start:end] if end - start <= 2 * width else text[start : start + width] + " … " + text[end - 40 : end]
+    after = text[end : end + width]
+    return "    " + f"{before}⟦{quote}⟧{after}".replace("\n", "⏎ ")
 
 
 class TextacyJudge(Judge):
@@ -353,7 +402,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--cache", type=Path, default=None, help="keep parses under this directory")
     parser.add_argument("--show-wrong", action="store_true", help="list wrong newsdb speakers")
+    parser.add_argument("--show-misses", action="store_true", help="list unresolved/wrong speakers, missed directs")
     args = parser.parse_args(argv)
 
     extractor = Extractor()
@@ -362,8 +413,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     count = 0
     for item in read_split(args.split, args.root, args.limit):
         article = Article(body=item.text, origin=item.name)
-        doc = extractor.parse(item.text)
-        facts = extractor.facts(article, doc)
+        doc = parse_cached(extractor, item, args.cache)
+        facts = statement_facts(article, doc)
         golds = gold_quotes(item, doc)
         newsdb_run(ours, facts, golds, gold_indirect(item))
         if not args.no_baseline:
@@ -376,7 +427,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(report("baseline: spaCy + textacy direct_quotations", baseline, indirect=False))
     if args.show_wrong:
         print("\n".join(ours.wrong_examples))
+    if args.show_misses:
+        print("\n".join(ours.misses))
     return 0
+
+
+def parse_cached(extractor: Extractor, item: PolnearArticle, cache: Path | None) -> Doc:
+    """The parse of ``item``, read from ``cache`` when it holds one of the same text."""
+    if cache is None:
+        return extractor.parse(item.text)
+    path = cache / item.split / f"{item.name}.spacy"
+    if path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(extractor.nlp.vocab))
+        if len(docs) == 1 and docs[0].text == item.text:
+            return docs[0]
+    doc = extractor.parse(item.text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=[doc]).to_disk(path)
+    return doc
+
+
+def statement_facts(article: Article, doc: Doc) -> ArticleFacts:
+    """Entities and statements only: the stages this benchmark measures (events are skipped)."""
+    ents = find_entities(doc, article)
+    return ArticleFacts(
+        article=article,
+        entities=ents.entities,
+        mentions=sorted(ents.mentions, key=lambda m: (m.start, m.end)),
+        roles=ents.roles,
+        statements=find_statements(doc, article, ents),
+        events=[],
+        extractor="eval_quotes",
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +61,7 @@ OFFICIAL_TITLE_WORDS = frozenset(
 DIPLOMACY_TITLE_WORDS = frozenset({"foreign", "diplomat", "ambassador", "envoy", "state"})
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "MM.", "M."})
 _HONORIFIC = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mme|M)\.?\s+)$")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\Z|[A-Z]\.\Z|(?:Mc|Mac|O’|O')[A-Z][a-z]+\Z")
 
 
 @dataclass(slots=True)
@@ -129,35 +131,95 @@ class SpeakerResolver:
     def _by_name(self, phrase: Span) -> str | None:
         """A name the entity stage did not mark: the entity whose name or surname it is.
 
-        Several persons share the surname ("Bush"): the one named most recently,
-        within the anaphora window, as news style names a person in full first.
+        Several entities may carry the surname.  Spellings of one person
+        ("Donald Trump" / "Billionaire Donald Trump", "Francois" / "François
+        Hollande", a bare "Clinton" next to "Hillary Clinton") count once; of
+        several real persons ("Bush"), the one named most recently, within the
+        anaphora window or, failing that, the one the last bare surname named.
+        With no entity of that name at all, a PROPN subject of a speech verb
+        becomes a new person (:meth:`register`).
         """
         words = [t.text for t in phrase if t.pos_ == "PROPN" and t.text not in HONORIFICS]
         if not words:
             return None
-        wanted = " ".join(words).lower()
+        wanted = _fold(" ".join(words))
         persons: set[str] = set()
         others: set[str] = set()
         for entity in self.ents.entities:
             for name in (entity.name, *entity.aliases):
-                lowered = name.lower()
+                lowered = _fold(name)
                 if entity.kind == "person" and (lowered == wanted or lowered.split()[-1:] == [wanted]):
                     persons.add(entity.key)
                 elif lowered == wanted:
                     others.add(entity.key)
+        persons = self._distinct_persons(persons)
         if len(persons) == 1:
             return persons.pop()
         if persons:
-            return self._most_recent(persons, phrase.start_char)
-        return others.pop() if len(others) == 1 else None
+            return self._most_recent(persons, phrase.start_char, wanted)
+        if others:
+            return others.pop() if len(others) == 1 else None
+        return self._register(phrase)
 
-    def _most_recent(self, keys: set[str], position: int) -> str | None:
+    def _distinct_persons(self, keys: set[str]) -> set[str]:
+        """One key per person among entities sharing a surname.
+
+        A one-word name ("Clinton") is dropped when a fuller name carries it;
+        two full names are one person when one's words end the other's
+        ("Donald Trump" in "Billionaire Donald Trump") or their first names
+        differ only by a prefix ("Ken" / "Kenneth Starr").  The kept key of a
+        group is its most mentioned entity.
+        """
+        if len(keys) < 2:
+            return keys
+        names = {key: _fold(self.ents.get(key).name).split() for key in keys}
+        full = [k for k in sorted(keys) if len(names[k]) > 1]
+        if not full:
+            return keys
+        groups: list[list[str]] = []
+        for key in full:
+            group = next((g for g in groups if all(_same_person(names[key], names[o]) for o in g)), None)
+            if group is None:
+                groups.append([key])
+            else:
+                group.append(key)
+        return {max(g, key=lambda k: (len(self.ents.mentions_of(k)), k)) for g in groups}
+
+    def _most_recent(self, keys: set[str], position: int, surname: str | None = None) -> str | None:
+        """The candidate named last before ``position``, when that was recent or by the bare ``surname``."""
         window = self._window_start(position)
         for key in self.ents.persons_before(position):
             if key in keys:
-                last = max(m.end for m in self.ents.mentions_of(key) if m.end <= position)
-                return key if last >= window else None
+                before = [m for m in self.ents.mentions_of(key) if m.end <= position]
+                last = before[-1] if before else None
+                if last is None:
+                    return None
+                if last.end >= window:
+                    return key
+                return key if surname is not None and _fold(last.text) == surname else None
         return None
+
+    def _register(self, phrase: Span) -> str | None:
+        """A new person for a proper-noun speaker the entity stage missed: "Starr said", "said Viguerie".
+
+        Only a short chain of capitalised proper nouns (a title or
+        honorific before it allowed), not tagged as an organization, place
+        or group by the NER, and not inside a quotation.
+        """
+        names = [t for t in phrase if t.pos_ == "PROPN" and t.text not in HONORIFICS]
+        if not names or len(names) > 4 or self._quoted(phrase.start_char):
+            return None
+        first, last = names[0].i, names[-1].i
+        chain = phrase.doc[first : last + 1]
+        if any(t.pos_ != "PROPN" or t.tag_ == "NNPS" for t in chain):
+            return None
+        if any(t.ent_type_ not in ("", "PERSON") for t in chain):
+            return None
+        if not all(_NAME_WORD.match(t.text) for t in chain) or chain.root.i != phrase.root.i:
+            return None
+        key = self.ents.new_entity("person", chain.text)
+        self.ents.add_mention(key, chain.start_char, chain.end_char)
+        return key
 
     def _entity_of_token(self, token: Token) -> str | None:
         return self.ents.entity_at(token.idx, token.idx + len(token.text))
@@ -301,6 +363,22 @@ class SpeakerResolver:
             if title:
                 titles.setdefault(mention.entity, []).append(title)
         return titles
+
+
+def _fold(name: str) -> str:
+    """Lower-cased ASCII form of a name, for comparing spellings ("François" = "Francois")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().strip()
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    """Two full names (folded words) of one person: one ends the other, or first names differ by a prefix."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if long[-len(short) :] == short:
+        return True
+    if len(a) != len(b) or a[1:] != b[1:]:
+        return False
+    first, second = sorted((a[0], b[0]), key=len)
+    return len(first) >= 3 and second.startswith(first)
 
 
 def _title_words(name: Span) -> str:
