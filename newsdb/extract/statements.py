@@ -63,6 +63,10 @@ INDIRECT_VERBS = SPEECH_VERBS - frozenset(
 CHANNEL_VERBS = frozenset({"report"})
 # "cited by X", "quoted by X": X is the channel.
 CITING_VERBS = frozenset({"cite", "quote"})
+# A quotation ending in one of these is not a finished sentence: the verb after it frames it.
+FRAME_ENDINGS = (",", "?", "!", "—", "–")
+# Verbs right after a quotation that do not attribute it ("“...,” the poll found" does; "is", "think" do not).
+NOT_FRAME_VERBS = frozenset({"be", "have", "do", "think", "believe", "know", "feel", "seem", "want", "hope", "get"})
 DOUBLE_MARKS = frozenset('“”„"«»')
 SENTENCE_END = frozenset({".", "!", "?"})
 FRAME_GAP_TOKENS = 8  # at most this many tokens between a closing mark and its cue verb
@@ -212,10 +216,11 @@ class _StatementFinder:
             return None
         tokens = [t for t in after[: FRAME_GAP_TOKENS + 2] if not t.is_space]
         gap: list[Token] = []
+        open_ended = self.text[quote.start : quote.end].rstrip().endswith(FRAME_ENDINGS) and self._opens_sentence(quote)
         for token in tokens:
-            if token.text in ("“", "«", "\n") or token.text in SENTENCE_END:
+            if token.text in ("“", "«") or token.text in SENTENCE_END or "\n" in self.text[quote.outer_end : token.idx]:
                 return None
-            if self._is_cue_verb(token, frame=True):
+            if self._is_cue_verb(token, frame=True) or (open_ended and self._manner_verb(token)):
                 speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
                 if speaker is None or not _gap_is_subject(gap, speaker):
                     return None
@@ -305,13 +310,31 @@ class _StatementFinder:
         return cue
 
     def _other_person(self, start: int, end: int, cue: _Cue) -> bool:
-        """A person other than the cue's speaker is named between ``start`` and ``end``."""
+        """A person other than the cue's speaker is named between ``start`` and ``end``.
+
+        Persons in the rest of the cue's own sentence do not count unless they
+        are a subject: in “...,” Carson told ABC’s George Stephanopoulos. “...”
+        the listener does not take over the quotation.
+        """
         speaker = cue.speaker
+        sentence = cue.sentence
         for mention in self.ents.mentions:
             person = start <= mention.start < end and self.ents.get(mention.entity).kind == "person"
-            if person and (speaker is None or not speaker.start_char <= mention.start < speaker.end_char):
-                return True
+            if not person or (speaker is not None and speaker.start_char <= mention.start < speaker.end_char):
+                continue
+            if sentence.start_char <= mention.start < sentence.end_char and not self._subject_mention(mention.start):
+                continue
+            return True
         return False
+
+    def _subject_mention(self, start: int) -> bool:
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return True
+        node = span[0]
+        while node.dep_ in ("compound", "flat", "appos", "poss", "case") and node.head is not node:
+            node = node.head
+        return node.dep_ in ("nsubj", "nsubjpass")
 
     def _colon_cue(self, quote: Quote) -> _Cue | None:
         """The sentence before ends with a colon and has a speech verb: "Kim said:" / "He told reporters:"."""
@@ -457,6 +480,15 @@ class _StatementFinder:
             return False
         participle = token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl")
         return not participle or _has_subject(token)
+
+    def _manner_verb(self, token: Token) -> bool:
+        """ "“...,” Trump barked" / "beamed Donald Hartley": any verb framing a quotation that ends open.
+
+        Only a finite or past verb, not a cognition verb, right after the
+        quotation and its subject (checked by the caller).
+        """
+        lemma = token.lemma_.lower()
+        return token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP") and lemma not in NOT_FRAME_VERBS
 
     def _demoted(self, verb: Token) -> bool:
         """ "Pyongyang reported" is a channel when another cue in the sentence has a speaker."""
