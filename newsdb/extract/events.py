@@ -120,6 +120,7 @@ TRIGGERS: dict[str, Trigger] = {
     "ambush": Trigger("ASSAULT"),
     "massacre": Trigger("ASSAULT"),
     "assault": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
+    "fire": Trigger("ASSAULT", pos=frozenset({"NOUN"})),  # only "opened fire": _opened_fire
     "bomb": Trigger("ASSAULT", pos=frozenset({"VERB"})),
     "bombing": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
     "shooting": Trigger("ASSAULT", pos=frozenset({"NOUN"})),
@@ -269,7 +270,13 @@ def _demonstration(token: Token) -> Trigger | None:
     return None if _prep_objects(token, ("of",)) else TRIGGERS["demonstration"]
 
 
+def _opened_fire(token: Token) -> Trigger | None:
+    """ "A gunman opened fire in Seattle"; not a house fire."""
+    return TRIGGERS["fire"] if token.dep_ == "dobj" and token.head.lemma_.lower() == "open" else None
+
+
 _CONDITIONS = {
+    "fire": _opened_fire,
     "call": _call,
     "station": _deployment,
     "deploy": _deployment,
@@ -330,7 +337,11 @@ def _build(token: Token, trigger: Trigger, article: Article, ents: DocEntities) 
         found = dates.normalize_date(date_span.text, article.published_at, prefer)
         if found is not None:
             event.date, event.date_precision = found.date, found.precision
-    needs_actor = trigger.type in NEEDS_ACTOR or token.lemma_.lower() in NEEDS_ACTOR_LEMMAS
+    # an attack or arrest with a known place stands without a named actor ("a gunman opened fire in Seattle")
+    physical_with_place = trigger.type in ("ASSAULT", "COERCE") and _place(token, ents, set(), own=True) is not None
+    needs_actor = (
+        trigger.type in NEEDS_ACTOR and not physical_with_place
+    ) or token.lemma_.lower() in NEEDS_ACTOR_LEMMAS
     if needs_actor and not any(p.role == "actor" for p in participants):
         return None
     if trigger.needs_partner and len(participants) < 2 and all(p.role == "actor" for p in participants):
@@ -592,13 +603,18 @@ def _accused(token: Token) -> list[Token]:
 # -- place, date, context -------------------------------------------------------
 
 
-def _place(token: Token, ents: DocEntities, participants: set[str]) -> str | None:
+def _place(token: Token, ents: DocEntities, participants: set[str], own: bool = False) -> str | None:
     """A place named by "in/at/to" on the trigger, its light verb or, for physical acts, its object.
 
     "attacked a consulate in X" happened in X; "blamed her defeat in the US
-    election" did not happen in the US.
+    election" did not happen in the US.  With ``own``, not the light verb's
+    ("carried out the attack in retaliation for strikes in X" is often parsed
+    with X on "carried"): only "opened fire" counts its verb.
     """
-    heads = [token, _anchor(token), _governor(token)]
+    governor = _governor(token)
+    heads = [token, _anchor(token)]
+    if not own or governor.lemma_.lower() == "open":
+        heads.append(governor)
     trigger = _trigger(token)
     if trigger is not None and trigger.type in PHYSICAL_TYPES:
         heads.extend(c for c in token.children if c.dep_ == "dobj")

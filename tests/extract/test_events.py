@@ -191,3 +191,11 @@ def test_a_date_that_times_something_else_is_not_the_events(extractor: Extractor
     assert [(ev.trigger, ev.date_text) for ev in facts.events] == [("blamed", None)]
     facts = extractor.extract(Article(body="Hillary Clinton blamed James Comey on Saturday.", origin="t"))
     assert [(ev.trigger, ev.date_text) for ev in facts.events] == [("blamed", "Saturday")]
+
+
+def test_an_attack_with_a_known_place_stands_without_a_named_actor(extractor: Extractor) -> None:
+    facts = extractor.extract(Article(body="A gunman opened fire in downtown Seattle on Wednesday night.", origin="t"))
+    assert [(ev.type, ev.trigger, ev.participants, facts.entity(ev.place).name if ev.place else None, ev.date_text)
+            for ev in facts.events] == [("ASSAULT", "fire", [], "Seattle", "Wednesday night")]  # fmt: skip
+    # not an attack: a house fire; a killing without a named killer (an accident?)
+    assert _events(extractor, "A fire broke out in a house in Seattle. Seven people were killed in Croydon.") == []
