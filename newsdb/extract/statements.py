@@ -322,19 +322,21 @@ class _StatementFinder:
             person = start <= mention.start < end and self.ents.get(mention.entity).kind == "person"
             if not person or (speaker is not None and speaker.start_char <= mention.start < speaker.end_char):
                 continue
-            if sentence.start_char <= mention.start < sentence.end_char and not self._subject_mention(mention.start):
+            in_sentence = sentence.start_char <= mention.start < sentence.end_char
+            if in_sentence and not self._subject_mention(mention.start, cue.start):
                 continue
             return True
         return False
 
-    def _subject_mention(self, start: int) -> bool:
+    def _subject_mention(self, start: int, cue_start: int) -> bool:
+        """The name at ``start`` is the subject of a verb other than the cue at ``cue_start``."""
         span = self.doc.char_span(start, start + 1, alignment_mode="expand")
         if span is None:
             return True
         node = span[0]
-        while node.dep_ in ("compound", "flat", "appos", "poss", "case") and node.head is not node:
+        while node.dep_ in ("compound", "flat") and node.head is not node:
             node = node.head
-        return node.dep_ in ("nsubj", "nsubjpass")
+        return node.dep_ in ("nsubj", "nsubjpass") and node.head.idx != cue_start
 
     def _colon_cue(self, quote: Quote) -> _Cue | None:
         """The sentence before ends with a colon and has a speech verb: "Kim said:" / "He told reporters:"."""
@@ -504,7 +506,11 @@ class _StatementFinder:
         """The subject of ``verb``, inherited from the verb it is coordinated with or hangs from."""
         node = verb
         for _ in range(3):
-            subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if after_pos is not None and subjects:
+                # the parser may take a word of the quotation for a second subject: the frame's is after it
+                subjects = [c for c in subjects if c.idx >= after_pos][:1] or subjects[:1]
+            subject = next((c for c in subjects if not self._inside_quote(c.idx)), subjects[0] if subjects else None)
             if subject is not None:
                 if after_pos is not None and subject.idx < after_pos:
                     return None
