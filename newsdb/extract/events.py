@@ -275,8 +275,14 @@ def _opened_fire(token: Token) -> Trigger | None:
     return TRIGGERS["fire"] if token.dep_ == "dobj" and token.head.lemma_.lower() == "open" else None
 
 
+def _seize(token: Token) -> Trigger | None:
+    """ "seized Crimea", "seized weapons"; not "seized on a report" (took up)."""
+    return None if any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children) else TRIGGERS["seize"]
+
+
 _CONDITIONS = {
     "fire": _opened_fire,
+    "seize": _seize,
     "call": _call,
     "station": _deployment,
     "deploy": _deployment,

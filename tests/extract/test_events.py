@@ -199,3 +199,8 @@ def test_an_attack_with_a_known_place_stands_without_a_named_actor(extractor: Ex
             for ev in facts.events] == [("ASSAULT", "fire", [], "Seattle", "Wednesday night")]  # fmt: skip
     # not an attack: a house fire; a killing without a named killer (an accident?)
     assert _events(extractor, "A fire broke out in a house in Seattle. Seven people were killed in Croydon.") == []
+
+
+def test_seizing_on_a_report_is_no_coercion(extractor: Extractor) -> None:
+    assert _events(extractor, "Hillary Clinton is seizing upon a report by the New York Times.") == []
+    assert _events(extractor, "Russia seized Crimea from Ukraine in 2014.")[0][:2] == ("COERCE", "seized")
