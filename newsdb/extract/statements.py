@@ -67,6 +67,9 @@ CITING_VERBS = frozenset({"cite", "quote"})
 FRAME_ENDINGS = (",", "?", "!", "—", "–")
 # Verbs right after a quotation that do not attribute it ("“...,” the poll found" does; "is", "think" do not).
 NOT_FRAME_VERBS = frozenset({"be", "have", "do", "think", "believe", "know", "feel", "seem", "want", "hope", "get"})
+# Dependents of a cue verb that hold what it reports, and the share of it a quotation must cover to be direct.
+REPORT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "advcl", "parataxis"})
+REPORT_COVERAGE = 2 / 3
 DOUBLE_MARKS = frozenset('“”„"«»')
 SENTENCE_END = frozenset({".", "!", "?"})
 FRAME_GAP_TOKENS = 8  # at most this many tokens between a closing mark and its cue verb
@@ -191,8 +194,34 @@ class _StatementFinder:
                 return _Candidate("direct", quote.start, quote.end, None)
         if cue is None:
             return None  # a scare quote or a title: nobody is said to have said it
-        direct = clause and (opens_sentence or framed_before)
+        direct = clause and (opens_sentence or framed_before or self._covers_report(inner, cue))
         return _Candidate("direct" if direct else "partial", quote.start, quote.end, cue)
+
+    def _covers_report(self, inner: Span, cue: _Cue) -> bool:
+        """The quotation is most of what the cue verb reports: "Cruz says if elected “I will work ...”".
+
+        The reported part is the complement of the cue verb holding the
+        quotation (its clause, object or predicate), without a leading "that";
+        the quotation must cover at least two thirds of its characters.
+        """
+        if cue.lemma == "according to":
+            return False
+        verb_span = self.doc.char_span(cue.start, cue.end)
+        if verb_span is None or len(verb_span) != 1:
+            return False
+        verb = verb_span[0]
+        first = inner[0]
+        part = next(
+            (c for c in verb.children if c.dep_ in REPORT_DEPS and c.left_edge.i <= first.i <= c.right_edge.i), None
+        )
+        if part is None:
+            return False
+        span = _clause_span(part)
+        if span is None:
+            return False
+        size = sum(len(t.text) for t in span if not t.is_punct)
+        quoted = sum(len(t.text) for t in inner if not t.is_punct and span.start <= t.i < span.end)
+        return size > 0 and quoted / size >= REPORT_COVERAGE
 
     def _opens_sentence(self, quote: Quote) -> bool:
         """Nothing but a sentence end, a colon, another quotation or a paragraph start before the mark."""
