@@ -778,7 +778,8 @@ def _context(token: Token) -> EventContext:
     acl_verbs = {c.lemma_.lower() for c in token.children if c.dep_ == "acl"}
     # "wants to help": the trigger verb itself is the intention's complement
     intended = token.pos_ == "VERB" and token.dep_ == "xcomp" and token.head.lemma_.lower() in INTENT_VERBS
-    if "former" in words or "ago" in {t.lower_ for t in token.sent}:
+    anniversary = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ == "anniversary"
+    if "former" in words or "ago" in {t.lower_ for t in token.sent} or anniversary:
         return "historical"
     if words & FUTURE_MODIFIERS or acl_verbs & FUTURE_VERBS or aux & {"will", "shall"} or intended:
         return "future"

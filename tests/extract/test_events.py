@@ -204,3 +204,9 @@ def test_an_attack_with_a_known_place_stands_without_a_named_actor(extractor: Ex
 def test_seizing_on_a_report_is_no_coercion(extractor: Extractor) -> None:
     assert _events(extractor, "Hillary Clinton is seizing upon a report by the New York Times.") == []
     assert _events(extractor, "Russia seized Crimea from Ukraine in 2014.")[0][:2] == ("COERCE", "seized")
+
+
+def test_an_anniversary_is_of_a_historical_event(extractor: Extractor) -> None:
+    assert [ev[2] for ev in _events(extractor, "Obama spoke on the anniversary of the protest march in Selma.")] == [
+        "historical"
+    ]
