@@ -375,7 +375,8 @@ class _StatementFinder:
         token_span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
         if token_span is None:
             return None
-        sentence = token_span[0].sent
+        colon = token_span[0]
+        sentence = colon.sent
         for token in sentence:
             if token.idx >= len(before):
                 break
@@ -383,7 +384,38 @@ class _StatementFinder:
                 speaker = self._subject(token)
                 if speaker is not None:
                     return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, sentence)
-        return None
+        return self._colon_speaker(colon)
+
+    def _colon_speaker(self, colon: Token) -> _Cue | None:
+        """A colon introduction without a speech verb.
+
+        "... doesn't surprise pollster Daron Shaw:" / "Continued Stone:" / "Clinton:": the
+        name right before the colon; "Trump issued the following statement:": the
+        subject of the sentence's main verb, when it names a person or an
+        organization.  Anything else (a description, a pronoun) gives no cue.
+        """
+        sentence = colon.sent
+        doc = self.doc
+        end = colon.i
+        start = end
+        while start > sentence.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start < end and not self._inside_quote(doc[start].idx):
+            phrase = doc[start:end]
+            key = self.ents.entity_at(phrase.start_char, phrase.end_char)
+            if key is None or self.ents.get(key).kind == "person":
+                return _Cue(":", colon.idx, colon.idx + 1, phrase, sentence)  # a name the NER missed: resolved later
+        root = sentence.root
+        if root.pos_ not in ("VERB", "AUX") or colon.head.i != root.i:
+            return None
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or self._inside_quote(subject.idx):
+            return None
+        phrase = _noun_phrase(subject)
+        key = self.ents.entity_at(subject.idx, subject.idx + len(subject.text))
+        if key is None or self.ents.get(key).kind not in ("person", "organization"):
+            return None
+        return _Cue(root.lemma_.lower(), root.idx, root.idx + len(root.text), phrase, sentence)
 
     # -- indirect speech -----------------------------------------------------
 
