@@ -43,7 +43,7 @@ Named speakers
     span ("Trump campaign manager Kellyanne Conway" -> "Kellyanne Conway").
     newsdb is correct when its speaker entity has a mention overlapping the
     gold Source span, or its name/an alias equals the gold name, or one is the
-    other's surname.  textacy is correct when its speaker tokens overlap the
+    other's surname (its last words: "Vargas Llosa", "Le Pen").  textacy is correct when its speaker tokens overlap the
     gold Source span or its proper-noun text matches the gold name the same
     way; a pronoun speaker from textacy counts as unresolved, like newsdb's None.
     accuracy = correct / pairs; wrong = wrong speaker / pairs.
@@ -211,8 +211,8 @@ def names_match(gold: str, names: Iterable[str]) -> bool:
         words = name.lower().replace(".", " ").split()
         if not words:
             continue
-        if words == gold_words or words[-1:] == gold_words or gold_words[-1:] == words:
-            return True
+        if words == gold_words or words[-len(gold_words) :] == gold_words or gold_words[-len(words) :] == words:
+            return True  # equal, or one is the other's (possibly two-word: "Vargas Llosa") surname
         if len(words) > 1 and words[-1] == gold_words[-1] and words[0] == gold_words[0]:
             return True
     return False

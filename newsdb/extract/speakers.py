@@ -59,6 +59,8 @@ OFFICIAL_TITLE_WORDS = frozenset(
     }
 )
 DIPLOMACY_TITLE_WORDS = frozenset({"foreign", "diplomat", "ambassador", "envoy", "state"})
+# Words a person's name does not start with: "Without Bloomberg" is a NER slip.
+NOT_NAME_WORDS = frozenset({"without", "with", "the", "a", "an", "and", "or", "but", "for", "by", "of", "in", "on"})
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "MM.", "M."})
 _HONORIFIC = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mme|M)\.?\s+)$")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\Z|[A-Z]\.\Z|(?:Mc|Mac|O’|O')[A-Z][a-z]+\Z")
@@ -116,8 +118,13 @@ class SpeakerResolver:
         if key is not None:
             return key
         if head.pos_ == "NOUN":
-            # "spokesman John Kirby" names the spokesman; "a spokesman for Clinton" does not
-            names = [t for t in head.rights if t.pos_ == "PROPN" and t.dep_ in NAME_DEPS and t.i < phrase.end]
+            # "spokesman John Kirby" names the spokesman; "a spokesman for Clinton" does not;
+            # "Her chief policy aide, Jake Sullivan," names the aide in an apposition after the phrase
+            names = [
+                t
+                for t in head.rights
+                if t.pos_ == "PROPN" and t.dep_ in NAME_DEPS and (t.i < phrase.end or t.dep_ == "appos")
+            ]
         else:
             names = [t for t in phrase if t.pos_ == "PROPN"]
         for token in reversed(names):
@@ -143,12 +150,14 @@ class SpeakerResolver:
         if not words:
             return None
         wanted = _fold(" ".join(words))
+        wanted_words = wanted.split()
         persons: set[str] = set()
         others: set[str] = set()
         for entity in self.ents.entities:
             for name in (entity.name, *entity.aliases):
                 lowered = _fold(name)
-                if entity.kind == "person" and (lowered == wanted or lowered.split()[-1:] == [wanted]):
+                surname = lowered.split()[-len(wanted_words) :]
+                if entity.kind == "person" and (lowered == wanted or surname == wanted_words):
                     persons.add(entity.key)
                 elif lowered == wanted:
                     others.add(entity.key)
@@ -173,6 +182,9 @@ class SpeakerResolver:
         if len(keys) < 2:
             return keys
         names = {key: _fold(self.ents.get(key).name).split() for key in keys}
+        named = {k for k in keys if names[k] and names[k][0] not in NOT_NAME_WORDS}  # not "Without Bloomberg"
+        if named and named != keys:
+            return self._distinct_persons(named)
         full = [k for k in sorted(keys) if len(names[k]) > 1]
         if not full:
             return keys

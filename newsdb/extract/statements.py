@@ -575,8 +575,8 @@ class _StatementFinder:
             if subject is not None:
                 if after_pos is not None and subject.idx < after_pos:
                     return None
-                if subject.dep_ == "nsubjpass":
-                    return None  # "was told": the speaker is not the subject
+                if subject.dep_ == "nsubjpass" and node is verb:
+                    return None  # "was told": the speaker is not the subject ("was joined and joked": it is)
                 if subject.lower_ in ("who", "that") and node.dep_ == "relcl":
                     return _noun_phrase(node.head)  # "a surrogate who said": the antecedent
                 return _noun_phrase(subject)
