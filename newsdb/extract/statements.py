@@ -73,6 +73,9 @@ REPORT_COVERAGE = 2 / 3
 DOUBLE_MARKS = frozenset('“”„"«»')
 SENTENCE_END = frozenset({".", "!", "?"})
 FRAME_GAP_TOKENS = 8  # at most this many tokens between a closing mark and its cue verb
+FRAME_SUBJECT_TOKENS = (
+    24  # ... unless they are all the subject of that verb ("Gene Sperling, a top outside Clinton adviser, said")
+)
 ANCESTOR_DEPTH = 10
 MIN_CLAUSE_WORDS = 3
 TRAILING_STRIP = ", \n\t"
@@ -243,21 +246,25 @@ class _StatementFinder:
         after = self.doc.char_span(quote.outer_end, len(self.text), alignment_mode="expand")
         if after is None:
             return None
-        tokens = [t for t in after[: FRAME_GAP_TOKENS + 2] if not t.is_space]
+        tokens = [t for t in after[: FRAME_SUBJECT_TOKENS + 2] if not t.is_space]
         gap: list[Token] = []
         open_ended = self.text[quote.start : quote.end].rstrip().endswith(FRAME_ENDINGS) and self._opens_sentence(quote)
         for token in tokens:
             if token.text in ("“", "«") or token.text in SENTENCE_END or "\n" in self.text[quote.outer_end : token.idx]:
                 return None
-            if self._is_cue_verb(token, frame=True) or (open_ended and self._manner_verb(token)):
+            inside_subject = token.dep_ in ("relcl", "acl")  # "Sperling, who served as ..., said"
+            frames = self._is_cue_verb(token, frame=True) or (open_ended and self._manner_verb(token))
+            if frames and not inside_subject:
                 speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
                 if speaker is None or not _gap_is_subject(gap, speaker):
+                    speaker = _gap_name(gap, token)
+                if speaker is None:
                     return None
                 return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, token.sent)
             if token.is_punct and not gap:
                 continue
             gap.append(token)
-            if len(gap) > FRAME_GAP_TOKENS:
+            if len(gap) > FRAME_SUBJECT_TOKENS:
                 return None
         return None
 
@@ -717,6 +724,25 @@ def _gap_is_subject(gap: list[Token], speaker: Span) -> bool:
     """The words between a closing mark and the cue are the cue's subject and nothing else."""
     subject = {t.i for t in speaker.root.subtree}
     return all(t.i in subject or t.is_punct for t in gap)
+
+
+def _gap_name(gap: list[Token], verb: Token) -> Span | None:
+    """ "“...,” Gene Sperling, a top adviser, said" parsed with the name inside the quotation's clause.
+
+    When the verb has no subject of its own, a name opening the gap, alone or
+    followed by an apposition between commas, is the speaker.
+    """
+    if not gap or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    run = 0
+    while run < len(gap) and gap[run].pos_ == "PROPN" and gap[run].text[:1].isupper():
+        run += 1
+    if run == 0 or any(gap[i].i != gap[0].i + i for i in range(run)):
+        return None
+    rest = gap[run:]
+    if rest and (rest[0].text != "," or rest[-1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in rest)):
+        return None
+    return verb.doc[gap[0].i : gap[0].i + run]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
