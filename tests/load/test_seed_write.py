@@ -52,7 +52,7 @@ def test_seed_facts_land_exactly(engine: Engine, seed_facts: ArticleFacts) -> No
     assert [tuple(r) for r in other_aliases] == [
         ("North Korea", "demonym", ["North Korean"]),
         ("Russia", "demonym", ["Russian"]),
-        ("Sergei Lavrov", "descriptor", ["The head of Russian diplomacy", "the Russian minister"]),
+        ("Sergei Lavrov", "descriptor", ["The head of Russian diplomacy", "The official", "the Russian minister"]),
         ("South Korea", "demonym", ["South Korean"]),
         ("United States", "demonym", ["American", "Americans"]),
         ("Vladimir Putin", "descriptor", ["the Russian president"]),
