@@ -152,7 +152,18 @@ ACTOR_VERBS = LIGHT_VERBS | {
     "begin", "start", "open", "reopen", "continue", "resume", "mount", "wage", "fight", "order", "announce", "plan",
     "attend", "host", "lead", "organize", "organise", "undertake", "perform", "commit", "claim", "complete", "end",
     "conclude", "finish", "wrap", "carry", "step", "escalate", "intensify", "expand", "extend", "renew", "send",
+    "push", "press",
 }  # fmt: skip
+
+
+def _verb_lemma(token: Token) -> str:
+    """The lemma, mended where the small model drops an "e" ("staged" -> "stag", "waged" -> "wag")."""
+    lemma = token.lemma_.lower()
+    if token.lower_.endswith("ed") and lemma + "e" in ACTOR_VERBS and lemma not in ACTOR_VERBS:
+        return lemma + "e"
+    return lemma
+
+
 # Nouns that only count their "of" object: "a series of weapons tests".
 QUANTITY_NOUNS = frozenset({"series", "number", "wave", "round", "string", "spate", "set"})
 # Types whose event needs an actor (else the parse did not find who acted).
@@ -301,7 +312,7 @@ def _negated(token: Token) -> bool:
 def _governor(token: Token) -> Token:
     """The verb that carries a noun trigger ("made" in "made a visit"), else the trigger."""
     anchor = _anchor(token)
-    if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.lemma_ in LIGHT_VERBS:
+    if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass") and _verb_lemma(anchor.head) in LIGHT_VERBS:
         return anchor.head
     if anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" and anchor.head.pos_ == "VERB":
         return anchor.head
@@ -422,7 +433,7 @@ def _participants(token: Token, trigger: Trigger, ents: DocEntities) -> list[Par
         add(_prep_objects(anchor, ("by",)), "actor")
         if trigger.type in MODIFIER_ACTOR_TYPES:
             add(_owners(token, ents, countries_only=True), "actor")  # "US air strikes", "a Taliban bombing"
-        if governor is not token and governor.lemma_.lower() in ACTOR_VERBS:
+        if governor is not token and _verb_lemma(governor) in ACTOR_VERBS:
             add(_subjects(governor, "nsubj"), "actor")  # "Seoul held exercises"; not "Clinton blamed the inquiry"
     if trigger.type == "AID" and token.lemma_.lower() == "help":
         add(_helped(token), "recipient")
@@ -469,10 +480,15 @@ def _owners(noun: Token, ents: DocEntities, countries_only: bool = False) -> lis
 
 
 def _helped(verb: Token) -> list[Token]:
-    """Who is helped: the object, or the subject of the helped clause ("help North Korea meet its needs")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    """Who is helped to do something: "help North Korea meet its needs", "help Ukraine to rebuild".
+
+    Without a helped action ("helped the Royals to the championship") it is no aid.
+    """
+    objects: list[Token] = []
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
         objects.extend(c for c in clause.children if c.dep_ == "nsubj")
+        if objects == [] and clause.dep_ == "xcomp":
+            objects.extend(c for c in verb.children if c.dep_ == "dobj")
     return objects
 
 

@@ -181,6 +181,7 @@ class _StatementFinder:
         clause = _clause_like(inner)
         opens_sentence = self._opens_sentence(quote)
         cue = self._cue_after(quote, inner)
+        framed_after = cue is not None
         framed_before = False
         if cue is None:
             cue = self._cue_before(quote)
@@ -189,6 +190,8 @@ class _StatementFinder:
             cue = self._cue_governing(inner)
         if cue is None:
             cue = self._according_to(inner.sent, exclude=inner)
+        if cue is None and inner[-1].sent != inner.sent:
+            cue = self._according_to(inner[-1].sent, exclude=inner)  # “First. Second,” according to X.
         if cue is None:
             cue = self._cue_of_next_quote(index)
         if cue is None and opens_sentence and clause:
@@ -197,6 +200,9 @@ class _StatementFinder:
                 return _Candidate("direct", quote.start, quote.end, None)
         if cue is None:
             return None  # a scare quote or a title: nobody is said to have said it
+        # “Never underestimate Trump,” Jones said: a sentence-opening quotation framed by its cue is a clause
+        # of its own even where the small model tags no verb in it.
+        clause = clause or (opens_sentence and framed_after and _words(inner) >= MIN_CLAUSE_WORDS)
         direct = clause and (opens_sentence or framed_before or self._covers_report(inner, cue))
         return _Candidate("direct" if direct else "partial", quote.start, quote.end, cue)
 
@@ -326,6 +332,9 @@ class _StatementFinder:
         colon = self._colon_cue(quote)
         if colon is not None:
             return colon
+        return self._cue_of_earlier(quote, earlier) or self._cue_of_previous_paragraph(quote)
+
+    def _cue_of_earlier(self, quote: Quote, earlier: list[_Candidate]) -> _Cue | None:
         last = earlier[-1] if earlier else None
         cue = last.cue if last is not None else None
         if last is None or cue is None or cue.speaker is None:
@@ -344,6 +353,35 @@ class _StatementFinder:
         if gap_end - gap_start > MAX_CONTINUATION_GAP or self._other_person(gap_start, gap_end, cue):
             return None
         return cue
+
+    def _cue_of_previous_paragraph(self, quote: Quote) -> _Cue | None:
+        """A paragraph-opening quotation after a paragraph that ends reporting someone's speech.
+
+        "Reid said the party should brace for ....¶"Never, ever underestimate
+        Trump."": the main speech verb of the previous paragraph's last
+        sentence, with its subject, when that sentence holds no quotation.
+        """
+        if not self._paragraph_start(quote.open_at):
+            return None
+        here = self._paragraph_index(quote.open_at)
+        tail = self.text[quote.outer_end : self.paragraphs[here][1]].strip()
+        if here < 1 or (tail and tail[0] not in DOUBLE_MARKS):
+            return None  # words after the quotation attribute it, or could
+        start, end = self.paragraphs[here - 1]
+        last = self.doc.char_span(start, end, alignment_mode="contract")
+        if last is None or len(last) == 0:
+            return None
+        sentence = last[-1].sent
+        if sentence.start_char < start or any(t.text in DOUBLE_MARKS for t in sentence):
+            return None
+        root = sentence.root
+        verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+        for verb in verbs:
+            if self._is_cue_verb(verb) and not self._demoted(verb):
+                speaker = self._subject(verb)
+                if speaker is not None:
+                    return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), speaker, sentence)
+        return None
 
     def _other_person(self, start: int, end: int, cue: _Cue) -> bool:
         """A person other than the cue's speaker is named between ``start`` and ``end``.
@@ -707,6 +745,10 @@ def _according_phrase(sentence: Span) -> tuple[Token, Span] | None:
             if obj is not None:
                 return token, _noun_phrase(obj)
     return None
+
+
+def _words(inner: Span) -> int:
+    return sum(1 for t in inner if not t.is_punct and not t.is_space)
 
 
 def _clause_like(inner: Span) -> bool:

@@ -210,3 +210,17 @@ def test_an_anniversary_is_of_a_historical_event(extractor: Extractor) -> None:
     assert [ev[2] for ev in _events(extractor, "Obama spoke on the anniversary of the protest march in Selma.")] == [
         "historical"
     ]
+
+
+def test_verbs_the_small_model_mislemmatizes_still_carry_their_event(extractor: Extractor) -> None:
+    # "staged" is lemmatized "stag", "waged" "wag"
+    assert _events(extractor, "Lady Gaga staged a protest in New York.") == [
+        ("PROTEST", "protest", "occurred", [("Lady Gaga", "actor")])
+    ]
+
+
+def test_helping_to_a_title_is_no_aid(extractor: Extractor) -> None:
+    assert _events(extractor, "Ben Zobrist, who helped the Kansas City Royals to the championship, spoke.") == []
+    assert _events(extractor, "Germany helped Ukraine to rebuild its grid.") == [
+        ("AID", "helped", "occurred", [("Germany", "actor"), ("Ukraine", "recipient")])
+    ]

@@ -228,3 +228,36 @@ def test_find_quotes_is_linear_on_unbalanced_marks() -> None:
     started = time.monotonic()
     find_quotes(text)
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.slow
+def test_a_framed_quotation_the_model_tags_no_verb_in_is_direct(extractor: Extractor) -> None:
+    # the small model reads "underestimate" as an adjective
+    rows = [(s.type, s.quote, s.speaker) for s in _extract(extractor, "“Never underestimate Trump,” Mary Jones said.")]
+    assert rows == [("direct", "Never underestimate Trump", "person:mary-jones")]
+
+
+@pytest.mark.slow
+def test_according_to_after_a_two_sentence_quotation(extractor: Extractor) -> None:
+    rows = [
+        (s.type, s.quote, s.speaker, s.cue)
+        for s in _extract(extractor, "“We are ready. We will fight,” according to Senator John Smith.")
+    ]
+    assert rows == [("direct", "We are ready. We will fight", "person:john-smith", "according to")]
+
+
+@pytest.mark.slow
+def test_a_paragraph_of_quotation_after_reported_speech_is_its_speakers(extractor: Extractor) -> None:
+    reported = "Senate leader Harry Reid said the party should brace for a long fight."
+    rows = [
+        (s.type, s.quote, s.speaker) for s in _extract(extractor, f"{reported}\n\n“Never, ever underestimate Trump.”")
+    ]
+    assert rows == [
+        ("indirect", "the party should brace for a long fight", "person:harry-reid"),
+        ("direct", "Never, ever underestimate Trump.", "person:harry-reid"),
+    ]
+    # no speech before it: no speaker; a frame of its own wins over the paragraph before
+    unframed = _extract(extractor, "Senate leader Harry Reid met reporters.\n\n“Never, ever underestimate Trump.”")
+    assert [(s.type, s.speaker) for s in unframed] == [("direct", None)]
+    framed = _extract(extractor, f"{reported}\n\n“Never underestimate Trump,” Mary Jones said.")
+    assert [(s.type, s.speaker) for s in framed][1:] == [("direct", "person:mary-jones")]
