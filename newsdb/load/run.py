@@ -1,9 +1,11 @@
 """One load: read → parse → extract → write, recorded as an ``ingest_run``.
 
-The CPU-heavy part (parsing and extraction) runs in batches, in this process
-or in ``workers`` processes that each load the language model once; reading
-files and writing rows stay in this process.  At most a few batches are in
-flight, so memory stays flat however many inputs there are.
+The CPU-heavy part (extraction) runs in batches, in this process or in
+``workers`` processes that each load the language model once; reading files,
+parsing them, asking the archive which articles it already holds (those are
+not extracted again) and writing rows stay in this process, writing in a
+thread of its own so that it overlaps the next batch's extraction.  At most a
+few batches are in flight, so memory stays flat however many inputs there are.
 
 Every rejected input becomes an ``ingest_error`` row and one line for the
 reporter; the run goes on (unless ``on_error == "stop"``).  The run row is
@@ -20,11 +22,12 @@ import os
 import socket
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Engine, func, insert, select, update
@@ -35,7 +38,7 @@ from newsdb.extract.facts import ArticleFacts
 from newsdb.ingest.article import Article, RawDocument
 from newsdb.ingest.errors import InputError, excerpt_of
 from newsdb.ingest.readers import ReadOptions, iter_raw, parse_raw
-from newsdb.load.writer import SourceSpec, WriteError, existing_hashes, write_articles
+from newsdb.load.writer import SourceSpec, WriteError, existing_hashes, stored_articles, write_articles
 
 if TYPE_CHECKING:
     from newsdb.extract.pipeline import Extractor
@@ -104,11 +107,23 @@ def _extractor(model: str) -> Extractor:
     return _EXTRACTOR
 
 
-def process_batch(items: Sequence[RawDocument | InputError], options: LoadOptions) -> list[ArticleFacts | Problem]:
-    """Parse and (unless disabled) extract a batch; one result per article or rejected input."""
-    parsed: list[Article | ArticleFacts | InputError] = []
+@dataclass(frozen=True)
+class Stored:
+    """An input the archive already holds (same content hash or URL): neither extracted nor written again."""
+
+    origin: str
+    content_hash: str
+
+
+Item = RawDocument | Article | ArticleFacts | InputError | Stored
+Result = ArticleFacts | Problem | Stored
+
+
+def parse_batch(items: Sequence[Item], options: LoadOptions) -> list[Item]:
+    """Parse the raw documents of a batch (one may give several articles); other items pass through."""
+    parsed: list[Item] = []
     for item in items:
-        if isinstance(item, InputError):
+        if not isinstance(item, RawDocument):
             parsed.append(item)
             continue
         try:
@@ -125,6 +140,12 @@ def process_batch(items: Sequence[RawDocument | InputError], options: LoadOption
                     excerpt=excerpt_of(item.data),
                 )
             )
+    return parsed
+
+
+def process_batch(items: Sequence[Item], options: LoadOptions) -> list[Result]:
+    """Parse and (unless disabled) extract a batch; one result per article or rejected input."""
+    parsed = parse_batch(items, options)
     articles = [p for p in parsed if isinstance(p, Article)]
     for article in articles:
         _apply_defaults(article, options)
@@ -132,11 +153,12 @@ def process_batch(items: Sequence[RawDocument | InputError], options: LoadOption
     if options.extract and articles:
         for article, result in zip(articles, _extract(articles, options), strict=True):
             facts_of[id(article)] = result
-    results: list[ArticleFacts | Problem] = []
+    results: list[Result] = []
     for p in parsed:
         if isinstance(p, Article):
             results.append(facts_of.get(id(p)) or ArticleFacts(article=p))
         else:
+            assert not isinstance(p, RawDocument)
             results.append(p)
     return results
 
@@ -170,8 +192,8 @@ def _extract(articles: list[Article], options: LoadOptions) -> list[ArticleFacts
     return out
 
 
-def _batches(items: Iterable[RawDocument | InputError], size: int) -> Iterator[list[RawDocument | InputError]]:
-    batch: list[RawDocument | InputError] = []
+def _batches(items: Iterable[RawDocument | InputError], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
     for item in items:
         batch.append(item)
         if len(batch) >= size:
@@ -181,9 +203,23 @@ def _batches(items: Iterable[RawDocument | InputError], size: int) -> Iterator[l
         yield batch
 
 
-def processed_batches(paths: Sequence[str], options: LoadOptions) -> Iterator[list[ArticleFacts | Problem]]:
-    """Read ``paths`` and yield parsed, extracted batches (in workers when ``options.workers > 1``)."""
-    batches = _batches(iter_raw(paths, options.read), options.batch_size)
+StoredCheck = Callable[[Sequence[Article]], list[bool]]
+
+
+def processed_batches(
+    paths: Sequence[str], options: LoadOptions, stored: StoredCheck | None = None
+) -> Iterator[list[Result]]:
+    """Read ``paths`` and yield parsed, extracted batches (in workers when ``options.workers > 1``).
+
+    With ``stored`` (a load into an archive), articles are parsed in this
+    process first and those ``stored`` says the archive holds come back as
+    :class:`Stored` without being extracted: loading a folder again costs a
+    read and a query per batch, not the language model's time.  Parsing is
+    cheap beside extraction, which still runs in the workers.
+    """
+    batches: Iterable[list[Item]] = _batches(iter_raw(paths, options.read), options.batch_size)
+    if stored is not None and options.extract:
+        batches = (_mark_stored(parse_batch(batch, options), stored) for batch in batches)
     if options.workers <= 1:
         for batch in batches:
             yield process_batch(batch, options)
@@ -196,7 +232,7 @@ def processed_batches(paths: Sequence[str], options: LoadOptions) -> Iterator[li
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(options.workers, mp_context=context)
     try:
-        pending: deque[tuple[list[RawDocument | InputError], Future[list[ArticleFacts | Problem]]]] = deque()
+        pending: deque[tuple[list[Item], Future[list[Result]]]] = deque()
         for batch in batches:
             pending.append((batch, _submit(pool, batch, options)))
             while len(pending) >= 2 * options.workers:
@@ -209,24 +245,28 @@ def processed_batches(paths: Sequence[str], options: LoadOptions) -> Iterator[li
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _submit(
-    pool: ProcessPoolExecutor, batch: list[RawDocument | InputError], options: LoadOptions
-) -> Future[list[ArticleFacts | Problem]]:
+def _mark_stored(parsed: list[Item], stored: StoredCheck) -> list[Item]:
+    articles = [p for p in parsed if isinstance(p, Article)]
+    known = {id(a) for a, is_stored in zip(articles, stored(articles), strict=True) if is_stored}
+    return [Stored(p.origin, p.content_hash) if id(p) in known and isinstance(p, Article) else p for p in parsed]
+
+
+def _submit(pool: ProcessPoolExecutor, batch: list[Item], options: LoadOptions) -> Future[list[Result]]:
     """``pool.submit``, except that a pool already broken gives a failed future for ``_next_result`` to handle."""
     try:
         return pool.submit(process_batch, batch, options)
     except BrokenProcessPool as exc:
-        failed: Future[list[ArticleFacts | Problem]] = Future()
+        failed: Future[list[Result]] = Future()
         failed.set_exception(exc)
         return failed
 
 
 def _next_result(
-    pending: deque[tuple[list[RawDocument | InputError], Future[list[ArticleFacts | Problem]]]],
+    pending: deque[tuple[list[Item], Future[list[Result]]]],
     pool: ProcessPoolExecutor,
     options: LoadOptions,
     context: Any,
-) -> tuple[list[ArticleFacts | Problem], ProcessPoolExecutor]:
+) -> tuple[list[Result], ProcessPoolExecutor]:
     """The oldest batch's results.
 
     A worker that dies (killed, out of memory) breaks the whole pool, so which
@@ -252,15 +292,20 @@ def _next_result(
     return results, pool
 
 
-def _lost(item: RawDocument | InputError) -> InputError:
-    if isinstance(item, InputError):
+def _lost(item: Item) -> Result:
+    if isinstance(item, InputError | Stored):
         return item
+    if isinstance(item, RawDocument):
+        line_number, excerpt = item.line_number, excerpt_of(item.data)
+    else:
+        article = item.article if isinstance(item, ArticleFacts) else item
+        line_number, excerpt = None, excerpt_of(article.body)
     return InputError(
         "extract",
         "a worker process died while parsing or extracting this input's batch (out of memory?)",
-        origin=item.origin,
-        line_number=item.line_number,
-        excerpt=excerpt_of(item.data),
+        origin=item.origin if not isinstance(item, ArticleFacts) else item.article.origin,
+        line_number=line_number,
+        excerpt=excerpt,
     )
 
 
@@ -275,7 +320,13 @@ def run_load(
     *,
     command: str = "newsdb load",
 ) -> LoadResult:
-    """Load ``paths``; ``engine`` may be None only for a dry run without a database."""
+    """Load ``paths``; ``engine`` may be None only for a dry run without a database.
+
+    Writing overlaps extraction: while one thread writes a batch (mostly
+    waiting on the server), the next batch is read, parsed and extracted.  At
+    most one batch is being written, and batches are counted, reported and
+    recorded in input order.
+    """
     started = time.perf_counter()
     counts = Counts()
     run_id = None
@@ -285,41 +336,79 @@ def run_load(
     seen: set[str] = set()  # content hashes met in this dry run
     stopped = False
     status = "failed"
+    check: StoredCheck | None = None
+    if engine is not None:
+        check = partial(stored_articles, engine)
+    writer = ThreadPoolExecutor(1, thread_name_prefix="newsdb-writer")
+    in_flight: Future[tuple[int, int, list[Problem]]] | None = None
+
+    def finish() -> bool:
+        """Account for the batch being written; True when the load must stop there."""
+        nonlocal in_flight
+        if in_flight is None:
+            return False
+        added, skipped, problems = in_flight.result()
+        in_flight = None
+        counts.added += added
+        counts.skipped += skipped
+        counts.failed += len(problems)
+        for problem in problems:
+            reporter.problem(problem)
+        if run_id is not None and engine is not None:
+            _record(engine, run_id, problems, counts)
+        reporter.progress(counts)
+        return bool(problems) and options.on_error == "stop"
+
     try:
-        for results in processed_batches(paths, options):
-            facts = [r for r in results if isinstance(r, ArticleFacts)]
-            problems: list[Problem] = [r for r in results if not isinstance(r, ArticleFacts)]
-            counts.read += len(results)
-            if options.dry_run:
-                _count_dry_run(engine, facts, counts, seen)
-            elif facts:
-                assert engine is not None
-                for outcome in write_articles(engine, facts, run_id=run_id, default_source=options.source):
-                    if isinstance(outcome, WriteError):
-                        problems.append(outcome)
-                    elif outcome.status == "added":
-                        counts.added += 1
-                    else:
-                        counts.skipped += 1
-            counts.failed += len(problems)
-            for problem in problems:
-                reporter.problem(problem)
-            if run_id is not None and engine is not None:
-                _record(engine, run_id, problems, counts)
-            reporter.progress(counts)
-            if problems and options.on_error == "stop":
+        for results in processed_batches(paths, options, check):
+            if finish():
                 stopped = True
                 break
+            facts = [r for r in results if isinstance(r, ArticleFacts)]
+            problems: list[Problem] = [r for r in results if isinstance(r, InputError | WriteError)]
+            counts.read += len(results)
+            counts.skipped += sum(1 for r in results if isinstance(r, Stored))
+            if options.dry_run:
+                _count_dry_run(engine, facts, counts, seen)
+            in_flight = writer.submit(_write_batch, engine, facts, problems, options, run_id)
+        else:
+            stopped = finish()
         status = "failed" if stopped else "completed"
     except KeyboardInterrupt:
         status = "interrupted"
         raise
     finally:
+        writer.shutdown(wait=True, cancel_futures=True)
+        if in_flight is not None and not in_flight.cancelled() and in_flight.exception() is None:
+            finish()  # interrupted while a batch was being written: it was written, count it
         if run_id is not None and engine is not None:
             _finish_run(engine, run_id, counts, status)
     if engine is not None and not options.dry_run and counts.added:
         refresh_reporting(engine)
     return LoadResult(run_id, counts, time.perf_counter() - started, stopped)
+
+
+def _write_batch(
+    engine: Engine | None,
+    facts: list[ArticleFacts],
+    problems: list[Problem],
+    options: LoadOptions,
+    run_id: int | None,
+) -> tuple[int, int, list[Problem]]:
+    """Write one batch (in the writer thread): how many were added and skipped, and the batch's problems."""
+    if options.dry_run or not facts:
+        return 0, 0, problems
+    assert engine is not None
+    added = skipped = 0
+    problems = list(problems)
+    for outcome in write_articles(engine, facts, run_id=run_id, default_source=options.source):
+        if isinstance(outcome, WriteError):
+            problems.append(outcome)
+        elif outcome.status == "added":
+            added += 1
+        else:
+            skipped += 1
+    return added, skipped, problems
 
 
 def _count_dry_run(engine: Engine | None, facts: list[ArticleFacts], counts: Counts, seen: set[str]) -> None:

@@ -5,7 +5,8 @@ Public interface (the load orchestration codes against it):
 * :func:`write_articles` writes a batch and returns, per input and in input
   order, a :class:`WriteOutcome` (``added`` or ``skipped``) or a
   :class:`WriteError` (the article was rejected; nothing of it was written).
-* :func:`existing_hashes` tells which content hashes are already stored.
+* :func:`existing_hashes` tells which content hashes are already stored;
+  :func:`stored_articles` which articles are (by content hash or URL).
 
 How an article is written
 -------------------------
@@ -82,6 +83,7 @@ from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalErr
 
 from newsdb.db.models import Article as ArticleRow
 from newsdb.extract.facts import ArticleFacts
+from newsdb.ingest.article import Article as ArticleInput
 from newsdb.load import events as event_merge
 from newsdb.load import resolve
 from newsdb.load.bulk import Bulk
@@ -266,6 +268,22 @@ def existing_hashes(engine: Engine, hashes: Iterable[str]) -> set[str]:
     with engine.connect() as conn:
         rows = conn.execute(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(wanted)))
         return {r[0] for r in rows}
+
+
+def stored_articles(engine: Engine, articles: Sequence[ArticleInput]) -> list[bool]:
+    """Per article, whether the archive already holds it (same content hash, or same URL).
+
+    The writer skips such an article anyway; asking first lets a load skip
+    the costly extraction of what a previous load already stored.
+    """
+    if not articles:
+        return []
+    hashes = [a.content_hash for a in articles]
+    urls = [_clean_url(a.url) for a in articles]
+    stored = _stored(engine, hashes, urls)
+    return [
+        ("hash", h) in stored or (u is not None and ("url", u) in stored) for h, u in zip(hashes, urls, strict=True)
+    ]
 
 
 def write_articles(

@@ -371,3 +371,40 @@ def test_extract_to_an_unwritable_place_is_one_line(cli: Cli, tmp_path: Path) ->
     result = cli("extract", str(SEED_FILE), "-o", str(tmp_path / "missing" / "f.jsonl"))
     assert result.exit_code == 1
     assert result.stderr == f"Error: cannot write {tmp_path / 'missing' / 'f.jsonl'}: No such file or directory\n"
+
+
+def test_a_reload_extracts_only_what_is_new(cli: Cli, engine: Engine, tmp_path: Path, monkeypatch: Any) -> None:
+    import newsdb.load.run as run
+
+    extracted: list[str] = []
+    real_extract = run._extract
+
+    def counting_extract(articles: list[Any], options: Any) -> Any:
+        extracted.extend(Path(a.origin).name for a in articles)
+        return real_extract(articles, options)
+
+    monkeypatch.setattr(run, "_extract", counting_extract)
+    for i in range(3):
+        (tmp_path / f"story{i}.txt").write_text(article(i))
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"text": "Talks resumed in Geneva.", "url": "https://x.test/a"}))
+    assert cli("load", str(tmp_path), "--batch-size", "2").stdout.startswith("loaded 4, skipped 0, failed 0 in ")
+    assert sorted(extracted) == ["feed.jsonl:1", "story0.txt", "story1.txt", "story2.txt"]
+
+    extracted.clear()
+    (tmp_path / "story3.txt").write_text(article(3))
+    # same URL, edited text: the archive holds it already
+    (tmp_path / "feed.jsonl").write_text(
+        json.dumps({"text": "Talks resumed in Geneva today.", "url": "https://x.test/a"})
+    )
+    for workers in ("1", "2"):
+        result = cli("load", str(tmp_path), "--batch-size", "2", "--workers", workers)
+        assert result.exit_code == 0, result.output
+        extracted_now, extracted[:] = list(extracted), []
+        if workers == "1":
+            assert result.stdout.startswith("loaded 1, skipped 4, failed 0 in ")
+            assert extracted_now == ["story3.txt"]
+        else:  # extraction ran in the workers (not counted here); nothing was new
+            assert result.stdout.startswith("loaded 0, skipped 5, failed 0 in ")
+    assert q(engine, "SELECT count(*) FROM article") == [(5,)]
+    runs = q(engine, "SELECT read_count, added_count, skipped_count FROM ingest_run ORDER BY id")
+    assert runs == [(4, 4, 0), (5, 1, 4), (5, 0, 5)]
