@@ -24,6 +24,9 @@ from typing import Any, TypeVar
 import click
 
 FORMATS = ("table", "csv", "json", "jsonl")
+SHORT_CELL = 24  # table cells up to this long keep to one line
+MIN_TEXT_WIDTH = 24  # the least room a column of longer cells needs in a table
+MIN_NAME_WIDTH = 12  # and a column of names or titles, wrapped
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -97,15 +100,66 @@ def _write_csv(rowset: RowSet) -> None:
 
 
 def _print_table(rowset: RowSet) -> None:
+    """A table when it fits the screen; else one block per row (like psql's expanded mode)."""
     from rich.console import Console
+    from rich.rule import Rule
     from rich.table import Table
 
-    table = Table(title=rowset.title, show_lines=False, header_style="bold")
-    for name in rowset.columns:
-        table.add_column(name, overflow="fold")
-    for row in rowset.rows:
-        table.add_row(*(_text_value(v) for v in row))
-    Console(file=sys.stdout, soft_wrap=False).print(table)
+    console = Console(file=sys.stdout, soft_wrap=False)
+    cells = [[_text_value(v) for v in row] for row in rowset.rows]
+    headers = [name.replace("_", " ") for name in rowset.columns]  # wrap between words, not inside them
+    widths = _column_widths(headers, cells, console.width - 3 * len(headers) - 1)
+    if widths is not None:
+        table = Table(title=rowset.title, show_lines=False, header_style="bold")
+        for header, width in zip(headers, widths, strict=True):
+            table.add_column(header, overflow="fold", width=width)
+        for row in cells:
+            table.add_row(*row)
+        console.print(table)
+        return
+    if rowset.title:
+        console.print(rowset.title, style="bold")
+    for number, row in enumerate(cells, 1):
+        console.print(Rule(f"{number}", align="left", characters="─"))
+        record = Table.grid(padding=(0, 2))
+        record.add_column(style="bold", no_wrap=True)
+        record.add_column(overflow="fold")
+        for header, value in zip(headers, row, strict=True):
+            record.add_row(header, value)
+        console.print(record)
+
+
+def _column_widths(headers: Sequence[str], cells: Sequence[Sequence[str]], room: int) -> list[int] | None:
+    """Column widths that fit ``room`` characters, or None when no table would be readable.
+
+    Short cells (ids, counts, dates, codes) are never broken; names and titles
+    may wrap at spaces when that is what makes the table fit; long cells
+    (quotes, lists) take what is left, at least ``MIN_TEXT_WIDTH``.
+    """
+    words = [max(len(w) for w in h.split()) for h in headers]
+    natural = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(headers)]
+    longest = [max(words[i], *(len(row[i]) for row in cells)) for i in range(len(headers))]
+    least = [n if n <= SHORT_CELL else MIN_TEXT_WIDTH for n in longest]
+    for i in sorted(range(len(headers)), key=lambda i: -longest[i]):
+        if sum(least) <= room or longest[i] <= MIN_NAME_WIDTH:
+            break
+        if longest[i] <= SHORT_CELL:
+            least[i] = max(MIN_NAME_WIDTH, words[i])
+    if sum(least) > room:
+        return None
+    widths = list(least)
+    spare = room - sum(widths)
+    # first the short columns up to their natural width (a header on one line), then the rest
+    for i in sorted(range(len(headers)), key=lambda i: natural[i]):
+        grow = min(spare, natural[i] - widths[i]) if natural[i] <= SHORT_CELL else 0
+        widths[i] += max(grow, 0)
+        spare -= max(grow, 0)
+    wanting = [i for i in range(len(headers)) if natural[i] > widths[i]]
+    total = sum(natural[i] - widths[i] for i in wanting)
+    for i in wanting:
+        grow = min(natural[i] - widths[i], spare * (natural[i] - widths[i]) // total)
+        widths[i] += grow
+    return widths
 
 
 def _text_value(value: Any) -> str:
