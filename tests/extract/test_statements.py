@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from newsdb.extract.facts import ArticleFacts, Statement
@@ -193,9 +191,7 @@ def test_a_quotation_that_never_closes_is_not_attributed(extractor: Extractor) -
 @pytest.mark.slow
 def test_hostile_text_is_linear(extractor: Extractor) -> None:
     body = ("“Unbalanced ” marks “ everywhere, said Smith. " * 400).strip()
-    started = time.monotonic()
-    statements = _extract(extractor, body)
-    assert time.monotonic() - started < 30
+    statements = _extract(extractor, body)  # timed by benchmarks/hostile_inputs.py
     for s in statements:
         assert body[s.start : s.end] == s.quote
 
@@ -223,11 +219,12 @@ def test_find_quotes(text: str, quotes: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quotes(text)] == quotes
 
 
-def test_find_quotes_is_linear_on_unbalanced_marks() -> None:
+def test_find_quotes_on_unbalanced_marks() -> None:
+    # timed at growing sizes by benchmarks/hostile_inputs.py (linear, not quadratic)
     text = "“ " * 100_000 + "” " * 50_000 + '"a' * 50_000 + "‘x " * 50_000
-    started = time.monotonic()
-    find_quotes(text)
-    assert time.monotonic() - started < 5
+    quotes = find_quotes(text)
+    # the last opening curly mark pairs with the first closing one; straight marks pair up two by two
+    assert [(text[q.start : q.end], q.family) for q in quotes] == [(" ", "curly")] + [("a", "straight")] * 25_000
 
 
 @pytest.mark.slow
