@@ -13,7 +13,7 @@ from newsdb.cli.context import AppContext, pass_app
 from newsdb.db.connection import describe_connect_error, masked
 from newsdb.db.embedded import DATABASE, SUPERUSER, EmbeddedServer, EmbeddedServerError
 from newsdb.db.migrate import SchemaError, check_current, current_revision, downgrade, head_revision, upgrade
-from newsdb.db.roles import RoleError, check_name, grant_reader, revoke_reader
+from newsdb.db.roles import RoleError, check_name, grant_reader, list_readers, revoke_reader
 
 
 @main.group()
@@ -153,6 +153,7 @@ def url(app: AppContext, reveal: bool, role: str | None) -> None:
             raise click.BadParameter(str(exc), param_hint="--role") from exc
         if reveal:
             raise click.UsageError("newsdb does not store reader passwords; --reveal works for the owner's URL only")
+        _check_reader(app, role)
         click.echo(_role_url(app, role))
         return
     target = app.target()
@@ -259,6 +260,14 @@ def _connection_parts(app: AppContext) -> tuple[str, int, str, str]:
     return host, url.port or 5432, url.database or "", url.username or ""
 
 
+def _check_reader(app: AppContext, role: str) -> None:
+    """``role`` is a reader login newsdb made; else a one-line error saying how to make one."""
+    if role not in list_readers(app.engine()):
+        raise click.ClickException(
+            f"there is no newsdb reader named {role!r}; create it with `newsdb db grant-reader {role}`"
+        )
+
+
 def _role_url(app: AppContext, role: str) -> str:
     host, port, database, _owner = _connection_parts(app)
     return f"postgresql://{role}:***@{host}:{port}/{database}"
@@ -338,13 +347,14 @@ def bi_info(app: AppContext, role: str | None) -> None:
         newsdb db grant-reader metabase
         newsdb db bi-info --role metabase
     """
-    host, port, database, owner = _connection_parts(app)
-    user = role or owner
     if role is not None:
         try:
             check_name(role)
         except RoleError as exc:
             raise click.BadParameter(str(exc), param_hint="--role") from exc
+        _check_reader(app, role)
+    host, port, database, owner = _connection_parts(app)
+    user = role or owner
     rows = [
         ("host", host),
         ("port", str(port)),

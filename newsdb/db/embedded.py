@@ -32,6 +32,7 @@ import shutil
 import socket
 import stat
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -322,7 +323,7 @@ class EmbeddedServer:
         conf = self.pgdata / "postgresql.conf"
         with conf.open("a") as fh:
             fh.write("\ninclude_if_exists = 'newsdb.conf'\n")
-        self._write_settings(_free_port())
+        self._write_settings(_free_port(self.home))
         hba = self.pgdata / "pg_hba.conf"
         hba.write_text(
             "# newsdb: the socket is private to the server user (and root); TCP needs a password.\n"
@@ -357,7 +358,14 @@ class EmbeddedServer:
     def _start(self) -> None:
         port = self.port()
         if port is None or not _port_is_free(port):
-            self._write_settings(_free_port())
+            new_port = _free_port(self.home)
+            self._write_settings(new_port)
+            if port is not None:
+                # Saved BI connections name the old port: say so where the user sees it.
+                sys.stderr.write(
+                    f"newsdb: port {port} is taken by another program; the embedded server now listens on"
+                    f" {new_port} (update saved connections: `newsdb db bi-info`)\n"
+                )
         else:
             self._write_settings(port)  # socket dir may have been cleaned (tmp)
         self._remove_stale_pidfile()
@@ -414,8 +422,21 @@ class EmbeddedServer:
             leftover.unlink(missing_ok=True)
 
 
-def _free_port() -> int:
-    for _ in range(50):
+# Ports are chosen below Linux's ephemeral range (32768-60999): a port in that range can be taken
+# at any moment by an outgoing connection of any program, and the server would have to move,
+# breaking every saved BI connection.  The first choice is derived from the home folder, so two
+# homes on one machine rarely probe the same ports.
+PORT_RANGE = (20000, 30000)
+
+
+def _free_port(home: Path) -> int:
+    low, high = PORT_RANGE
+    first = low + int(hashlib.sha1(str(home).encode()).hexdigest()[:8], 16) % (high - low)
+    for offset in range(200):
+        port = low + (first - low + offset) % (high - low)
+        if port != 5432 and _port_is_free(port):
+            return port
+    for _ in range(50):  # a crowded machine: any port the kernel offers
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
             s.bind(("127.0.0.1", 0))
             port = int(s.getsockname()[1])
@@ -425,7 +446,10 @@ def _free_port() -> int:
 
 
 def _port_is_free(port: int) -> bool:
+    """Nothing listens on ``port``: bound the way PostgreSQL binds it, so connections of the
+    server's last run still in TIME_WAIT do not count as taking it."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:

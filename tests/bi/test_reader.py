@@ -246,19 +246,28 @@ def test_a_real_client_lists_the_views_and_their_comments(reader: tuple[str, URL
         engine.dispose()
 
 
-def test_bi_info_and_role_url(cli: Cli, db_url: URL) -> None:
+def test_bi_info_and_role_url(cli: Cli, db_url: URL, reader: tuple[str, URL]) -> None:
+    name = reader[0]
     host = db_url.host or db_url.query.get("host")
     port = db_url.port or 5432
-    out = cli("db", "bi-info", "--role", "metabase").output.splitlines()
-    assert "user            metabase" in out
+    out = cli("db", "bi-info", "--role", name).output.splitlines()
+    assert f"user            {name}" in out
     assert f"jdbc url        jdbc:postgresql://{host}:{port}/{db_url.database}" in out
-    assert f"sqlalchemy uri  postgresql://metabase:***@{host}:{port}/{db_url.database}" in out
-    assert (
-        cli("db", "url", "--role", "metabase").output == f"postgresql://metabase:***@{host}:{port}/{db_url.database}\n"
-    )
-    refused = cli("db", "url", "--role", "metabase", "--reveal")
+    assert f"sqlalchemy uri  postgresql://{name}:***@{host}:{port}/{db_url.database}" in out
+    assert cli("db", "url", "--role", name).output == f"postgresql://{name}:***@{host}:{port}/{db_url.database}\n"
+    refused = cli("db", "url", "--role", name, "--reveal")
     assert refused.exit_code == 2
     assert "newsdb does not store reader passwords" in refused.output
+
+
+@pytest.mark.parametrize("command", [("db", "bi-info"), ("db", "url")])
+def test_connection_details_for_a_role_that_is_no_reader_are_refused(cli: Cli, command: tuple[str, ...]) -> None:
+    for role in ("nosuchreader", "postgres"):  # absent; present but not made by newsdb
+        result = cli(*command, "--role", role)
+        assert result.exit_code == 1
+        assert result.output == (
+            f"Error: there is no newsdb reader named {role!r}; create it with `newsdb db grant-reader {role}`\n"
+        )
 
 
 def test_the_documented_example_queries_run_as_a_reader(cli: Cli, reader: tuple[str, URL]) -> None:

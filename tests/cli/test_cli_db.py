@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,7 @@ from sqlalchemy.engine import URL
 
 from newsdb.cli import main
 from newsdb.db.connection import make_engine
-from newsdb.db.embedded import EmbeddedServer
+from newsdb.db.embedded import PORT_RANGE, EmbeddedServer
 from newsdb.db.migrate import head_revision
 from tests.conftest import Cli
 
@@ -92,6 +93,36 @@ def test_embedded_server_life_cycle(home: Path) -> None:
     assert (code, out) == (0, "stopped the embedded server\n")
     code, out = run("db", "stop")
     assert (code, out) == (1, "Error: the embedded server is not running; nothing to stop\n")
+
+
+def test_the_port_survives_a_restart_and_moves_only_when_taken(home: Path) -> None:
+    assert run("db", "start")[0] == 0
+    server = EmbeddedServer(home)
+    port = server.port()
+    assert port is not None and PORT_RANGE[0] <= port < PORT_RANGE[1]
+    # A BI tool still connected when the server stops: the server closes first, leaving the port's
+    # connections in TIME_WAIT; the next start must not take that for another program on the port.
+    client = socket.create_connection(("127.0.0.1", port))
+    client.settimeout(30)
+    assert run("db", "stop")[0] == 0
+    while client.recv(1024):  # read to the server's close, then close: a clean close leaves TIME_WAIT
+        pass
+    client.close()
+    assert run("db", "start")[0] == 0
+    assert server.port() == port
+    assert run("db", "stop")[0] == 0
+
+    with socket.socket() as squatter:  # another program listens on it meanwhile
+        squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers do
+        squatter.bind(("127.0.0.1", port))
+        squatter.listen()
+        result = CliRunner().invoke(main, ["db", "start"], catch_exceptions=False)
+        moved = server.port()
+        assert moved is not None and moved != port and PORT_RANGE[0] <= moved < PORT_RANGE[1]
+        assert result.stderr == (
+            f"newsdb: port {port} is taken by another program; the embedded server now listens on {moved}"
+            " (update saved connections: `newsdb db bi-info`)\n"
+        )
 
 
 def test_commands_start_the_server_on_demand(home: Path) -> None:
