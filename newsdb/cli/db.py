@@ -13,6 +13,7 @@ from newsdb.cli.context import AppContext, pass_app
 from newsdb.db.connection import describe_connect_error, masked
 from newsdb.db.embedded import DATABASE, SUPERUSER, EmbeddedServer, EmbeddedServerError
 from newsdb.db.migrate import SchemaError, check_current, current_revision, downgrade, head_revision, upgrade
+from newsdb.db.reporting import recount_reporting
 from newsdb.db.roles import RoleError, check_name, grant_reader, list_readers, revoke_reader
 
 
@@ -246,6 +247,24 @@ def reset(app: AppContext, yes: bool) -> None:
     except SchemaError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"reset: empty schema at revision {current_revision(engine)}")
+
+
+@db.command()
+@pass_app
+def recount(app: AppContext) -> None:
+    """Recompute the archive-wide counts (mentions, articles, co-occurrence) from scratch.
+
+    Each load keeps the counts current by itself; this is for after rows were
+    deleted or edited by hand in SQL. Dashboards keep reading the old counts
+    until the new ones are ready; loads wait for it to finish.
+
+    \b
+    Example:
+        newsdb db recount
+    """
+    engine = app.engine()
+    recount_reporting(engine)
+    click.echo("recounted mentions, statement and event reports and co-occurrence from the base tables")
 
 
 def _connection_parts(app: AppContext) -> tuple[str, int, str, str]:

@@ -383,8 +383,8 @@ def run_load(
             finish()  # interrupted while a batch was being written: it was written, count it
         if run_id is not None and engine is not None:
             _finish_run(engine, run_id, counts, status)
-    if engine is not None and not options.dry_run and counts.added:
-        refresh_reporting(engine)
+    if engine is not None and not options.dry_run:
+        refresh_reporting(engine)  # this load's articles, and any an interrupted load left uncounted
     return LoadResult(run_id, counts, time.perf_counter() - started, stopped)
 
 

@@ -573,6 +573,9 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
         )
         .returning(ArticleRow.id)
     ).scalar_one()
+    # Counted into the reporting stats at the end of the load (newsdb.db.reporting): queued in the
+    # article's own transaction, so a queued article is always a whole one.
+    conn.execute(text("INSERT INTO stats_pending (article_id) VALUES (:a)"), {"a": article_id})
 
     _CREDITS.run(
         conn,

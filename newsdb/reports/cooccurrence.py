@@ -12,7 +12,7 @@ from newsdb.reports.result import Result, limited
 
 def cooccurrence(conn: Connection, filters: Filters, entity: list[EntityRef] | None = None) -> Result:
     if not filters.filtered:
-        return _from_materialized(conn, filters, entity)
+        return _from_counts(conn, filters, entity)
     pairs = (
         select(Mention.article_id, Mention.entity_id)
         .join(Article, Article.id == Mention.article_id)
@@ -66,9 +66,9 @@ def plot(result: Result, path: str, title: str) -> None:
     plt.close(fig)
 
 
-def _from_materialized(conn: Connection, filters: Filters, entity: list[EntityRef] | None) -> Result:
-    """Whole-archive pairs, precomputed after each load (public.cooccurrence_mv, indexed both ways)."""
-    mv = table("cooccurrence_mv", column("entity_a_id"), column("entity_b_id"), column("article_count"))
+def _from_counts(conn: Connection, filters: Filters, entity: list[EntityRef] | None) -> Result:
+    """Whole-archive pairs, precomputed after each load (public.cooccurrence, indexed both ways)."""
+    mv = table("cooccurrence", column("entity_a_id"), column("entity_b_id"), column("article_count"))
     ea, eb = aliased(Entity), aliased(Entity)
     query = (
         select(ea.name.label("entity_a"), eb.name.label("entity_b"), mv.c.article_count.label("articles"))

@@ -13,7 +13,7 @@ from newsdb.reports.result import Result, limited
 
 def top_entities(conn: Connection, filters: Filters, kind: str, min_mentions: int = 1) -> Result:
     if not filters.filtered:
-        return _from_materialized(conn, filters, kind, min_mentions)
+        return _from_counts(conn, filters, kind, min_mentions)
     mentions = func.count(Mention.id)
     titles = _titles()
     columns: list[Any] = [
@@ -47,10 +47,10 @@ def _titles() -> Any:
     )
 
 
-def _from_materialized(conn: Connection, filters: Filters, kind: str, min_mentions: int) -> Result:
-    """Whole-archive counts, precomputed after each load (public.entity_stats_mv)."""
+def _from_counts(conn: Connection, filters: Filters, kind: str, min_mentions: int) -> Result:
+    """Whole-archive counts, precomputed after each load (public.entity_stats)."""
     mv = table(
-        "entity_stats_mv",
+        "entity_stats",
         column("entity_id"),
         column("mention_count"),
         column("article_count"),

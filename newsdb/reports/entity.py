@@ -127,7 +127,7 @@ def _co_mentioned(e: EntityRef, filters: Filters) -> Any:
     """Entities named in the same articles, most shared articles first."""
     co = aliased(Entity)
     if not filters.filtered:  # whole archive: the pairs precomputed after each load
-        mv = table("cooccurrence_mv", column("entity_a_id"), column("entity_b_id"), column("article_count"))
+        mv = table("cooccurrence", column("entity_a_id"), column("entity_b_id"), column("article_count"))
         other_id = case((mv.c.entity_a_id == e.id, mv.c.entity_b_id), else_=mv.c.entity_a_id)
         return (
             select(co.name.label("entity"), co.kind.label("kind"), mv.c.article_count.label("articles"))

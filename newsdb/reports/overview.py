@@ -28,7 +28,7 @@ def overview(conn: Connection, filters: Filters) -> Result:
             select(func.count(func.distinct(EventReport.event_id))).where(EventReport.article_id.in_(in_scope))
         )
     else:  # the whole archive: every stored statement and event is reported by some article
-        mentioned = select(table("entity_stats_mv", column("entity_id")).c.entity_id)
+        mentioned = select(table("entity_stats", column("entity_id")).c.entity_id)
         statements = conn.scalar(select(func.count()).select_from(Statement))
         events = conn.scalar(select(func.count()).select_from(Event))
     kinds: dict[str, int] = {

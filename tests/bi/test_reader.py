@@ -126,7 +126,7 @@ def test_reader_reads_reporting_and_nothing_else(cli: Cli, reader: tuple[str, UR
         assert {"Kim Jong-un", "Sergei Lavrov", "John Kirby"} <= speakers
         refused = [
             "SELECT * FROM public.article",
-            "SELECT * FROM public.entity_stats_mv",
+            "SELECT * FROM public.entity_stats",
             "INSERT INTO reporting.articles (title) VALUES ('x')",
             "DELETE FROM reporting.statements",
             "CREATE TABLE reporting.x (i int)",

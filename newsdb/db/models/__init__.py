@@ -24,20 +24,24 @@ from newsdb.db.models.event import (
 )
 from newsdb.db.models.ingest import IngestError, IngestRun
 from newsdb.db.models.statement import Statement, StatementReport, StatementType
+from newsdb.db.models.stats import Cooccurrence, EntityStats, EventStats, StatementStats, StatsPending
 
 __all__ = [
     "Article",
     "ArticleCredit",
     "Base",
+    "Cooccurrence",
     "Entity",
     "EntityAlias",
     "EntityKind",
     "EntityRedirect",
+    "EntityStats",
     "Event",
     "EventContext",
     "EventMode",
     "EventParticipant",
     "EventReport",
+    "EventStats",
     "EventType",
     "IngestError",
     "IngestRun",
@@ -51,5 +55,7 @@ __all__ = [
     "SourceKind",
     "Statement",
     "StatementReport",
+    "StatementStats",
     "StatementType",
+    "StatsPending",
 ]
