@@ -81,13 +81,13 @@ class SpeakerResolver:
     doc: Doc
     ents: DocEntities
     quoted: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of quotations, in order
+    _text: str = ""  # doc.text, given or kept: spaCy rebuilds that string from the tokens on every access
     _titles: dict[str, list[str]] = field(default_factory=dict)
     _last: Attributed | None = None
     _paragraph_starts: list[int] = field(default_factory=list)
-    _text: str = ""  # doc.text, kept: spaCy rebuilds that string from the tokens on every access
 
     def __post_init__(self) -> None:
-        self._text = self.doc.text
+        self._text = self._text or self.doc.text
         self._paragraph_starts = [s for s, _ in paragraph_spans(self._text)]
         self._titles = self._collect_titles()
 

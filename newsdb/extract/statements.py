@@ -106,25 +106,28 @@ class _Candidate:
 
 def find_statements(doc: Doc, article: Article, ents: DocEntities) -> list[Statement]:
     """Direct, partial and indirect statements of one article, in text order."""
-    if doc.text != article.body:
+    # A cheap check: ``doc.text`` rebuilds the string from the tokens (milliseconds per article),
+    # and the caller (Extractor.facts) has compared it with the body already.
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if end != len(article.body):
         raise ValueError("doc text differs from article body")
-    finder = _StatementFinder(doc, ents)
+    finder = _StatementFinder(doc, ents, article.body)
     return finder.run()
 
 
 class _StatementFinder:
     """The state of one document: its quotations, paragraphs and speaker memory."""
 
-    def __init__(self, doc: Doc, ents: DocEntities) -> None:
+    def __init__(self, doc: Doc, ents: DocEntities, text: str) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = text  # == doc.text
         self.ents = ents
         self.quotes = find_quotes(self.text)
         self._quote_starts = [q.outer_start for q in self.quotes]
         self._mark_positions = {q.open_at for q in self.quotes} | {q.close_at for q in self.quotes}
         self.paragraphs = paragraph_spans(self.text)
         self._paragraph_starts = [s for s, _ in self.paragraphs]
-        self.resolver = SpeakerResolver(doc, ents, [(q.outer_start, q.outer_end) for q in self.quotes])
+        self.resolver = SpeakerResolver(doc, ents, [(q.outer_start, q.outer_end) for q in self.quotes], text)
 
     # -- driver -------------------------------------------------------------
 
