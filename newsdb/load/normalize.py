@@ -14,6 +14,7 @@ honorifics ("Mr.", "Mme", "Dr") and a leading "the" stripped.  Titles such as
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -40,6 +41,11 @@ def strip_accents(text: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """The normalized tokens of a name, honorifics and a leading "the" removed."""
+    return list(_name_tokens(name))
+
+
+@functools.lru_cache(maxsize=65_536)  # the same few names recur hundreds of times per batch
+def _name_tokens(name: str) -> tuple[str, ...]:
     text = strip_accents(name).casefold()
     text = _APOSTROPHES.sub("", text)
     text = _DOTS.sub("", text)
@@ -48,7 +54,7 @@ def name_tokens(name: str) -> list[str]:
         tokens = tokens[1:]
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
-    return tokens
+    return tuple(tokens)
 
 
 def normalize_name(name: str) -> str:
