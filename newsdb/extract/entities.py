@@ -160,6 +160,8 @@ def clean_span(span: Span, kind: NameKind, body: str) -> NameSpan | None:
     # a span never crosses a line: keep the longest line
     if any("\n" in t.text or "\n" in t.whitespace_ for t in tokens[:-1]):
         tokens = _longest_line(tokens)
+    if any(_standalone_dash(t) for t in tokens):
+        tokens = _named_piece(tokens)  # "Weak - Rubio - weak on immigration": the name between dashes
     while tokens and (tokens[0].lower_ in _LEADING_DROP or not tokens[0].text.strip()):
         tokens = tokens[1:]
     while tokens and (tokens[-1].text in _POSSESSIVE or not tokens[-1].text.strip()):
@@ -182,6 +184,26 @@ def clean_span(span: Span, kind: NameKind, body: str) -> NameSpan | None:
         return None
     mention_start = _honorific_start(body, start) if fixed == "person" else start
     return NameSpan(kind=fixed, start=start, end=end, mention_start=mention_start, text=text)
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _standalone_dash(token: Token) -> bool:
+    """A dash between spaces ("Weak - Rubio"), not one inside a name ("Kim Jong-un")."""
+    return token.text in _DASHES and bool(token.whitespace_) and token.i > 0 and bool(token.nbor(-1).whitespace_)
+
+
+def _named_piece(tokens: list[Token]) -> list[Token]:
+    """Of the pieces a standalone dash cuts, the one naming someone (a proper noun in it), else none."""
+    pieces: list[list[Token]] = [[]]
+    for t in tokens:
+        if _standalone_dash(t):
+            pieces.append([])
+        else:
+            pieces[-1].append(t)
+    named = [p for p in pieces if any(t.pos_ == "PROPN" for t in p)]
+    return named[0] if len(named) == 1 else []
 
 
 def _longest_line(tokens: list[Token]) -> list[Token]:

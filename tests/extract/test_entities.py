@@ -104,3 +104,22 @@ def test_the_official_stays_unresolved_when_an_unnamed_official_or_two_candidate
     )
     for facts in (unnamed, two):
         assert not any(m.text == "The official" for m in facts.mentions)
+
+
+def test_a_name_between_spaced_dashes_is_the_name_alone(extractor: Extractor) -> None:
+    # NER took "Weak - Rubio" for a person, a second Rubio that left every later "Rubio said" unresolved
+    body = (
+        'Donald Trump attacked Marco Rubio on Thursday, saying he is "weak on illegal immigration. '
+        'Weak - Rubio - weak on illegal immigration."\n\n"I was involved in an effort to fix it," Rubio said.'
+    )
+    facts = _facts(extractor, body)
+    assert _persons(facts) == {"Donald Trump": ["Donald Trump"], "Marco Rubio": ["Marco Rubio", "Rubio", "Rubio"]}
+    assert [(s.quote, s.speaker) for s in facts.statements][-1] == (
+        "I was involved in an effort to fix it",
+        "person:marco-rubio",
+    )
+    # a hyphen inside a name is no dash between names
+    assert _persons(_facts(extractor, "North Korean leader Kim Jong-un met Putin.")) == {
+        "Kim Jong-un": ["Kim Jong-un"],
+        "Putin": ["Putin"],
+    }
