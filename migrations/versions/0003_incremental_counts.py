@@ -52,10 +52,11 @@ def _views(*, tables: bool) -> list[tuple[str, str]]:
     """(name, SQL) of every reporting view that reads a count, reading the tables (or 0002's views)."""
     out = []
     for name, _comment, sql, _columns in _revision_0002().VIEWS:
-        if any(mv in sql for mv in RENAMES):
-            for mv, table in RENAMES.items():
-                sql = sql.replace(mv, table) if tables else sql
-            out.append((name, sql))
+        if not any(mv in sql for mv in RENAMES):
+            continue
+        for mv, table in RENAMES.items() if tables else ():
+            sql = sql.replace(mv, table)
+        out.append((name, sql))
     return out
 
 
