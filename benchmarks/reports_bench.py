@@ -9,7 +9,7 @@ three years. Then counts the reporting stats from scratch, times counting in
 report's query through the real CLI code path (in-process), printing the
 median of several runs per report in milliseconds.
 
-    .venv/bin/python benchmarks/reports_bench.py [--articles 100000] [--runs 5] [--keep]
+    .venv/bin/python benchmarks/reports_bench.py [--articles 100000] [--runs 5]
 
 Uses the embedded server in a temp home, or NEWSDB_BENCH_DATABASE_URL (an
 admin URL on which a database is created and dropped).
