@@ -70,7 +70,9 @@ _PAIRS = text(
 _DONE = text("DELETE FROM stats_pending p USING newsdb_counting q WHERE p.article_id = q.article_id")
 
 # From scratch: the same counts over every article (what revision 0002's materialized views held).
+# The pairs of a million articles are tens of millions of rows to group: give the sort memory.
 _RECOUNT = [
+    "SET LOCAL work_mem = '256MB'",
     # DELETE, not TRUNCATE: dashboards keep reading the old counts until the new ones commit.
     "DELETE FROM stats_pending",
     "DELETE FROM entity_stats",
