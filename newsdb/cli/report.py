@@ -191,8 +191,8 @@ def entity(app: AppContext, name: str, filters: Filters, output_format: str) -> 
                 click.echo(json.dumps(record, ensure_ascii=False, default=_json_default))
         return
     header = (
-        f"{data['name']} (#{data['entity_id']}, {data['kind']}): {data['mentions']:,} mentions in "
-        f"{data['articles_count']:,} articles{filters.describe()}"
+        f"{data['name']} (#{data['entity_id']}, {data['kind']}): {_count(data['mentions'], 'mention')} in "
+        f"{_count(data['articles_count'], 'article')}{filters.describe()}"
     )
     click.echo(header, err=output_format == "csv")
     click.echo(f"aliases: {', '.join(data['aliases'])}", err=output_format == "csv")
@@ -480,3 +480,8 @@ def _print_article(data: dict[str, Any]) -> None:
     console.print(Text("Events", style="bold"))
     for e in data["events"]:
         console.print(f"  {e['type']} {e['mode'] or ''} ({e['context']}) “{e['trigger']}”", markup=False)
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 article", "2,041 articles"."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")

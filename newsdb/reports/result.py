@@ -16,7 +16,8 @@ class Result:
     cut: bool = False  # more rows exist than --limit allowed
 
     def note(self, limit: int) -> list[str]:
-        return [f"showing the first {limit} rows; use --limit to see more"] if self.cut else []
+        rows = "row" if limit == 1 else f"{limit:,} rows"
+        return [f"showing the first {rows}; use --limit to see more"] if self.cut else []
 
 
 def limited(conn: Connection, query: Any, limit: int, columns: Sequence[str] | None = None) -> Result:

@@ -105,7 +105,7 @@ def test_empty_result_says_what_was_asked(archive: Cli) -> None:
 def test_limit_says_when_it_cut(archive: Cli) -> None:
     result = archive("report", "people", "--limit", "1", "--format", "csv")
     assert len(result.stdout.splitlines()) == 2
-    assert result.stderr == "showing the first 1 rows; use --limit to see more\n"
+    assert result.stderr == "showing the first row; use --limit to see more\n"
 
 
 def test_entity_profile(archive: Cli) -> None:
@@ -119,6 +119,12 @@ def test_entity_profile(archive: Cli) -> None:
     assert [(r["entity"], r["articles"]) for r in data["sections"]["co-mentioned"]] == [
         ("Kim Il-sung", 1), ("Kim Jong-un", 1), ("Moscow", 1), ("Pyongyang", 1),
     ]  # fmt: skip
+    table = archive("report", "entity", "Sergei Lavrov", "--format", "table").stdout.splitlines()
+    assert table[0] == f"Sergei Lavrov (#{data['entity_id']}, person): 3 mentions in 2 articles"
+    one = archive("report", "entity", "Sergei Lavrov", "--until", "2024-03-10", "--format", "table").stdout
+    assert (
+        one.splitlines()[0] == f"Sergei Lavrov (#{data['entity_id']}, person): 2 mentions in 1 article until 2024-03-10"
+    )
 
 
 def test_entity_profile_filtered_agrees_with_the_precomputed_counts(archive: Cli) -> None:
