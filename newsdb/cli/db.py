@@ -256,7 +256,8 @@ def recount(app: AppContext) -> None:
 
     Each load keeps the counts current by itself; this is for after rows were
     deleted or edited by hand in SQL. Dashboards keep reading the old counts
-    until the new ones are ready; loads wait for it to finish.
+    until the new ones are ready; loads go on meanwhile, and what they add is
+    counted at their end.
 
     \b
     Example:

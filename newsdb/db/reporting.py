@@ -123,11 +123,12 @@ def recount_reporting(engine: Engine) -> None:
     with engine.connect() as conn:
         _lock(conn)
         try:
-            # The queue is emptied with the recount: new articles wait for the lock, then queue anew.
-            conn.execute(text("LOCK TABLE stats_pending IN EXCLUSIVE MODE"))
-            for statement in _RECOUNT:
-                conn.execute(text(statement))  # constant SQL from this module
-            conn.commit()
+            # One snapshot for every statement: the recount counts exactly the articles committed
+            # before it and takes exactly their queue rows; an article a loader commits meanwhile
+            # stays queued (and uncounted) for the next load's end.  Loaders never wait for it.
+            with conn.execution_options(isolation_level="REPEATABLE READ").begin():
+                for statement in _RECOUNT:
+                    conn.execute(text(statement))  # constant SQL from this module
         finally:
             conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _REFRESH_LOCK})
             conn.commit()
