@@ -4,6 +4,8 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-01
 
+It also indexes statement quotes by trigrams for ``--contains``.
+
 Revision 0002 backed the reporting views' counts (mentions per entity,
 articles per event and statement, entity pairs) by materialized views that
 every load refreshed in full.  At a million articles refreshing the pairs
@@ -113,6 +115,14 @@ def upgrade() -> None:
     )
     op.create_index("ix_cooccurrence_entity_b_id", "cooccurrence", ["entity_b_id"])
     op.create_index("ix_cooccurrence_article_count", "cooccurrence", ["article_count"])
+    # `report statements --contains` (ILIKE '%text%') read every quote: 0.9 s at 1,000,000 articles.
+    op.create_index(
+        "ix_statement_quote_trgm",
+        "statement",
+        ["quote"],
+        postgresql_using="gin",
+        postgresql_ops={"quote": "gin_trgm_ops"},
+    )
     # Count what the archive holds now, from the base tables (not from the views, which may lag).
     for mv, sql, _keys, _comment in _revision_0002().MATERIALIZED:
         op.execute(f"INSERT INTO public.{RENAMES[mv]} {sql}")
@@ -134,3 +144,4 @@ def downgrade() -> None:
         op.execute(f"CREATE OR REPLACE VIEW reporting.{name} AS {sql}")
     for table in ("cooccurrence", "statement_stats", "event_stats", "entity_stats", "stats_pending"):
         op.drop_table(table)
+    op.drop_index("ix_statement_quote_trgm", table_name="statement")

@@ -32,6 +32,8 @@ class Statement(Base):
     __table_args__ = (
         CheckConstraint("quote ~ '\\S'", name="quote_not_blank"),
         CheckConstraint("quote_hash ~ '^[0-9a-f]{64}$'", name="quote_hash_format"),
+        # `report statements --contains`: ILIKE '%text%' through trigrams, not a scan of every quote.
+        Index("ix_statement_quote_trgm", "quote", postgresql_using="gin", postgresql_ops={"quote": "gin_trgm_ops"}),
         UniqueConstraint(
             "speaker_entity_id",
             "statement_type",
