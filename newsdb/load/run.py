@@ -296,14 +296,14 @@ def _lost(item: Item) -> Result:
     if isinstance(item, InputError | Stored):
         return item
     if isinstance(item, RawDocument):
-        line_number, excerpt = item.line_number, excerpt_of(item.data)
+        origin, line_number, excerpt = item.origin, item.line_number, excerpt_of(item.data)
     else:
         article = item.article if isinstance(item, ArticleFacts) else item
-        line_number, excerpt = None, excerpt_of(article.body)
+        origin, line_number, excerpt = article.origin, None, excerpt_of(article.body)
     return InputError(
         "extract",
         "a worker process died while parsing or extracting this input's batch (out of memory?)",
-        origin=item.origin if not isinstance(item, ArticleFacts) else item.article.origin,
+        origin=origin,
         line_number=line_number,
         excerpt=excerpt,
     )
