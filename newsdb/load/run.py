@@ -38,7 +38,7 @@ from newsdb.extract.facts import ArticleFacts
 from newsdb.ingest.article import Article, RawDocument
 from newsdb.ingest.errors import InputError, excerpt_of
 from newsdb.ingest.readers import ReadOptions, iter_raw, parse_raw
-from newsdb.load.writer import SourceSpec, WriteError, existing_hashes, stored_articles, write_articles
+from newsdb.load.writer import SourceSpec, WriteError, stored_articles, write_articles
 
 if TYPE_CHECKING:
     from newsdb.extract.pipeline import Extractor
@@ -412,10 +412,11 @@ def _write_batch(
 
 
 def _count_dry_run(engine: Engine | None, facts: list[ArticleFacts], counts: Counts, seen: set[str]) -> None:
-    hashes = [f.article.content_hash for f in facts]
-    stored = existing_hashes(engine, hashes) if engine is not None else set()
-    for h in hashes:
-        if h in stored or h in seen:
+    articles = [f.article for f in facts]
+    stored = stored_articles(engine, articles) if engine is not None else [False] * len(articles)
+    for article, is_stored in zip(articles, stored, strict=True):
+        h = article.content_hash
+        if is_stored or h in seen:
             counts.skipped += 1
         else:
             counts.added += 1

@@ -5,8 +5,8 @@ Public interface (the load orchestration codes against it):
 * :func:`write_articles` writes a batch and returns, per input and in input
   order, a :class:`WriteOutcome` (``added`` or ``skipped``) or a
   :class:`WriteError` (the article was rejected; nothing of it was written).
-* :func:`existing_hashes` tells which content hashes are already stored;
-  :func:`stored_articles` which articles are (by content hash or URL).
+* :func:`stored_articles` tells which articles are already stored (by content
+  hash or URL, as the writer decides what to skip).
 
 How an article is written
 -------------------------
@@ -72,12 +72,12 @@ import json
 import random
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
@@ -258,16 +258,6 @@ def _reference(engine: Engine) -> _Reference:
             )
         _REFERENCE_CACHE[key] = ref
     return ref
-
-
-def existing_hashes(engine: Engine, hashes: Iterable[str]) -> set[str]:
-    """The subset of ``hashes`` already stored as ``article.content_hash``."""
-    wanted = sorted(set(hashes))
-    if not wanted:
-        return set()
-    with engine.connect() as conn:
-        rows = conn.execute(select(ArticleRow.content_hash).where(ArticleRow.content_hash.in_(wanted)))
-        return {r[0] for r in rows}
 
 
 def stored_articles(engine: Engine, articles: Sequence[ArticleInput]) -> list[bool]:

@@ -408,3 +408,13 @@ def test_a_reload_extracts_only_what_is_new(cli: Cli, engine: Engine, tmp_path: 
     assert q(engine, "SELECT count(*) FROM article") == [(5,)]
     runs = q(engine, "SELECT read_count, added_count, skipped_count FROM ingest_run ORDER BY id")
     assert runs == [(4, 4, 0), (5, 1, 4), (5, 0, 5)]
+
+
+def test_a_dry_run_skips_what_the_load_would_skip_by_url(cli: Cli, engine: Engine) -> None:
+    first = json.dumps({"text": "Talks resumed in Geneva.", "url": "https://x.test/a"})
+    assert cli("load", "-", "--format", "jsonl", "--no-extract", input=first).exit_code == 0
+    edited = json.dumps({"text": "Talks resumed in Geneva today.", "url": "https://x.test/a"})
+    dry = cli("load", "-", "--format", "jsonl", "--no-extract", "--dry-run", input=edited)
+    assert dry.stdout.startswith("dry run: would load 0, would skip 1, failed 0 in ")
+    real = cli("load", "-", "--format", "jsonl", "--no-extract", input=edited)
+    assert real.stdout.startswith("loaded 0, skipped 1, failed 0 in ")
