@@ -17,6 +17,9 @@ when rows were deleted or changed by hand in SQL.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from sqlalchemy import Connection, Engine, text
 
 CHUNK = 5_000  # queued articles counted per transaction
@@ -95,17 +98,12 @@ _RECOUNT = [
 def refresh_reporting(engine: Engine) -> int:
     """Count the queued articles into the stats tables; returns how many were counted."""
     counted = 0
-    with engine.connect() as conn:
-        _lock(conn)
-        try:
-            while True:
-                taken = _count_chunk(conn)
-                counted += taken
-                if taken < CHUNK:
-                    break
-        finally:
-            conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _REFRESH_LOCK})
-            conn.commit()
+    with _counting(engine) as conn:
+        while True:
+            taken = _count_chunk(conn)
+            counted += taken
+            if taken < CHUNK:
+                break
     return counted
 
 
@@ -120,20 +118,22 @@ def _count_chunk(conn: Connection) -> int:
 
 def recount_reporting(engine: Engine) -> None:
     """Recompute every count from the base tables (after rows were deleted or edited by hand)."""
+    # One snapshot for every statement: the recount counts exactly the articles committed
+    # before it and takes exactly their queue rows; an article a loader commits meanwhile
+    # stays queued (and uncounted) for the next load's end.  Loaders never wait for it.
+    with _counting(engine) as conn, conn.execution_options(isolation_level="REPEATABLE READ").begin():
+        for statement in _RECOUNT:
+            conn.execute(text(statement))  # constant SQL from this module
+
+
+@contextlib.contextmanager
+def _counting(engine: Engine) -> Iterator[Connection]:
+    """A connection holding the counters' lock: one refresh or recount at a time, server-wide."""
     with engine.connect() as conn:
-        _lock(conn)
+        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _REFRESH_LOCK})
+        conn.commit()
         try:
-            # One snapshot for every statement: the recount counts exactly the articles committed
-            # before it and takes exactly their queue rows; an article a loader commits meanwhile
-            # stays queued (and uncounted) for the next load's end.  Loaders never wait for it.
-            with conn.execution_options(isolation_level="REPEATABLE READ").begin():
-                for statement in _RECOUNT:
-                    conn.execute(text(statement))  # constant SQL from this module
+            yield conn
         finally:
             conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _REFRESH_LOCK})
             conn.commit()
-
-
-def _lock(conn: Connection) -> None:
-    conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _REFRESH_LOCK})
-    conn.commit()
