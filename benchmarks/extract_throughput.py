@@ -10,7 +10,14 @@ resolution, writing rows) should cost little.  This prints articles/s for
 with the same texts, model and number of processes, and the ratio of 3 to 1
 (target: at least 0.85).
 
-    .venv/bin/python benchmarks/extract_throughput.py [--articles 200] [--workers 1]
+    .venv/bin/python benchmarks/extract_throughput.py [--articles 200] [--workers 1] [--repeat 3]
+
+Each stage runs in a fresh process (start-up and model loading count for all
+three alike), the stages interleaved ``--repeat`` times so that a noisy
+neighbour slows them all; the median wall time is reported, with the CPU
+seconds (user + system, of the process and its children: the extraction
+workers, not the database server) beside it.  The full load writes into a
+fresh database each time.
 
 Texts: PolNeAR training articles read from ../shared/eval-data at run time
 (never copied into the repository), written as plain-text files to a temp dir.
@@ -19,7 +26,9 @@ Texts: PolNeAR training articles read from ../shared/eval-data at run time
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,14 +47,15 @@ def load_texts(n: int) -> list[str]:
     return [f.read_text(encoding="utf-8") for f in files]
 
 
-def bare_pipe(texts: list[str], workers: int) -> float:
-    start = time.perf_counter()  # model loading counts, as it does for the newsdb commands
-    import spacy
-
-    nlp = spacy.load(MODEL)
-    for _ in nlp.pipe(texts, batch_size=32, n_process=workers):
-        pass
-    return time.perf_counter() - start
+BARE = """
+import sys
+from pathlib import Path
+import spacy
+nlp = spacy.load(sys.argv[1])
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
+for _ in nlp.pipe(texts, batch_size=32, n_process=int(sys.argv[3])):
+    pass
+"""
 
 
 def write_inputs(texts: list[str], folder: Path) -> None:
@@ -54,56 +64,70 @@ def write_inputs(texts: list[str], folder: Path) -> None:
         (folder / f"{i:05d}.txt").write_text(f"{title}\n\n{text.strip()}\n", encoding="utf-8")
 
 
-def run(cmd: list[str]) -> float:
+def run(cmd: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system of the command and the processes it waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(cmd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         sys.exit(f"{' '.join(cmd)} failed ({result.returncode}):\n{result.stderr[-2000:]}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each stage, interleaved (median reported)")
     args = parser.parse_args()
 
     texts = load_texts(args.articles)
     n = len(texts)
     words = sum(len(t.split()) for t in texts)
+    python = str(REPO / ".venv" / "bin" / "python")
     newsdb = str(REPO / ".venv" / "bin" / "newsdb")
+    workers = str(args.workers)
+    times: dict[str, list[tuple[float, float]]] = {"bare": [], "extract": [], "load": []}
     work = Path(tempfile.mkdtemp(prefix="newsdb-bench-"))
     try:
         inputs = work / "inputs"
         inputs.mkdir()
         write_inputs(texts, inputs)
 
-        t_bare = bare_pipe(texts, args.workers)
-        t_extract = run(
-            [newsdb, "extract", str(inputs), "-o", str(work / "facts.jsonl"), "--workers", str(args.workers)]
-        )
-
         sys.path.insert(0, str(REPO))
         from tests.pg import TestServer
 
         with TestServer.start() as server:
-            db = server.create_migrated_template()
-            url = server.url(db).render_as_string(hide_password=False)
-            t_load = run([newsdb, "--database-url", url, "load", str(inputs), "--workers", str(args.workers)])
-            server.drop(db)
+            for _ in range(args.repeat):
+                times["bare"].append(run([python, "-c", BARE, MODEL, str(inputs), workers]))
+                times["extract"].append(
+                    run([newsdb, "extract", str(inputs), "-o", str(work / "facts.jsonl"), "--workers", workers])
+                )
+                db = server.create_migrated_template()
+                url = server.url(db).render_as_string(hide_password=False)
+                times["load"].append(run([newsdb, "--database-url", url, "load", str(inputs), "--workers", workers]))
+                server.drop(db)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"{n} articles, {words:,} words, model {MODEL}, {args.workers} process(es)")
-    print(f"{'stage':<32} {'seconds':>8} {'articles/s':>11} {'vs nlp.pipe':>12}")
-    for name, t in [
-        ("bare nlp.pipe", t_bare),
-        ("newsdb extract (no database)", t_extract),
-        ("newsdb load (full)", t_load),
+    def median(stage: str, i: int) -> float:
+        return statistics.median(t[i] for t in times[stage])
+
+    bare = median("bare", 0)
+    print(f"{n} articles, {words:,} words, model {MODEL}, {args.workers} process(es), median of {args.repeat} runs")
+    print(f"{'stage':<32} {'seconds':>8} {'articles/s':>11} {'vs nlp.pipe':>12} {'CPU s':>7}  all runs (s)")
+    for name, stage in [
+        ("bare nlp.pipe", "bare"),
+        ("newsdb extract (no database)", "extract"),
+        ("newsdb load (full)", "load"),
     ]:
-        print(f"{name:<32} {t:>8.1f} {n / t:>11.1f} {t_bare / t:>12.2f}")
-    print("(every time includes loading the model; extract and load also include process start-up)")
+        wall = median(stage, 0)
+        runs = " ".join(f"{t[0]:.1f}" for t in times[stage])
+        print(f"{name:<32} {wall:>8.1f} {n / wall:>11.1f} {bare / wall:>12.2f} {median(stage, 1):>7.1f}  {runs}")
+    print("(every time includes process start-up and loading the model; CPU s leaves out the database server)")
 
 
 if __name__ == "__main__":

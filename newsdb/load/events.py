@@ -49,6 +49,15 @@ _PARTICIPANTS = Bulk(
     (("event_id", "bigint"), ("entity_id", "bigint"), ("role", "text")),
     "ON CONFLICT DO NOTHING",
 )
+_NEW_EVENT = text(
+    "WITH added AS (INSERT INTO event (event_type, mode, context, occurred_on, date_precision, date_text,"
+    " place_entity_id, summary) VALUES (:type, :mode, :context, :on, :prec, :dtext, :place, :summary)"
+    " RETURNING id),"
+    " participants AS (INSERT INTO event_participant (event_id, entity_id, role)"
+    " SELECT added.id, p.entity_id, p.role FROM added,"
+    " unnest(CAST(:entities AS bigint[]), CAST(:roles AS text[])) AS p(entity_id, role))"
+    " SELECT id FROM added"
+)
 
 
 @dataclass(slots=True)
@@ -126,14 +135,14 @@ def _day(value: date | datetime | None) -> date | None:
 def find_or_create(conn: Connection, spec: EventSpec) -> tuple[int, bool]:
     """The id of the stored event ``spec`` reports (merged or new) and whether it was created."""
     match = _best_match(conn, spec)
+    participants = sorted(spec.participants)
     if match is None:
+        # the event and its participants in one round trip
         event_id = conn.execute(
-            text(
-                "INSERT INTO event (event_type, mode, context, occurred_on, date_precision, date_text,"
-                " place_entity_id, summary) VALUES (:type, :mode, :context, :on, :prec, :dtext, :place, :summary)"
-                " RETURNING id"
-            ),
+            _NEW_EVENT,
             {
+                "entities": [eid for eid, _ in participants],
+                "roles": [role for _, role in participants],
                 "type": spec.type,
                 "mode": spec.mode,
                 "context": spec.context,
@@ -157,7 +166,7 @@ def find_or_create(conn: Connection, spec: EventSpec) -> tuple[int, bool]:
             fill["mode"] = spec.mode
         if fill:
             conn.execute(update(EventRow).where(EventRow.id == event_id).values(**fill))
-    _PARTICIPANTS.run(conn, [(event_id, eid, role) for eid, role in sorted(spec.participants)])
+        _PARTICIPANTS.run(conn, [(event_id, eid, role) for eid, role in participants])
     return event_id, created
 
 

@@ -51,7 +51,6 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, insert, text
 
 from newsdb.db.models import Entity as EntityRow
-from newsdb.db.models import Organization, Person, Place
 from newsdb.extract.facts import Entity, Mention, PlaceInfo
 from newsdb.load.bulk import Bulk
 from newsdb.load.normalize import name_tokens, normalize_name
@@ -177,28 +176,35 @@ def _lookup_name(e: Entity) -> str:
     return normalize_name(e.name)
 
 
+# Every stored entity the article's entities could link to, in one round trip:
+# 1. entities with an alias equal to one of the article's normalized names;
+# 2. places with the same gazetteer id, countries with the same country code;
+# 3. persons any of whose names contains, as a word, a token a person is known by alone ("Kim").
+_CANDIDATES = text(
+    "SELECT 1 AS part, a.normalized AS key, e.id, e.kind, e.name, p.place_type, p.country_code, p.geonames_id"
+    " FROM entity_alias a JOIN entity e ON e.id = a.entity_id"
+    " LEFT JOIN place p ON p.entity_id = e.id"
+    " WHERE a.normalized = ANY(CAST(:names AS text[])) AND a.alias_kind NOT IN ('descriptor', 'demonym')"
+    " UNION ALL"
+    " SELECT 2, NULL, e.id, 'place', e.name, p.place_type, p.country_code, p.geonames_id FROM place p"
+    " JOIN entity e ON e.id = p.entity_id"
+    " WHERE p.geonames_id = ANY(CAST(:gids AS integer[]))"
+    " OR (p.place_type = 'country' AND p.country_code = ANY(CAST(:ccs AS text[])))"
+    " UNION ALL"
+    " SELECT 3, t.token, f.id, 'person', f.name, NULL, NULL, NULL FROM unnest(CAST(:tokens AS text[])) AS t(token)"
+    " CROSS JOIN LATERAL (SELECT DISTINCT e.id, e.name FROM entity_alias a"
+    " JOIN entity e ON e.id = a.entity_id"
+    " WHERE e.kind = 'person' AND a.alias_kind IN ('name', 'short')"
+    " AND (a.normalized = t.token OR a.normalized LIKE t.token || ' %'"
+    " OR a.normalized LIKE '% ' || t.token OR a.normalized LIKE '% ' || t.token || ' %')) AS f"
+    " ORDER BY 1, 2, 3"
+)
+
+
 def _decide(conn: Connection, entities: list[Entity]) -> _Decision:
     norm = {e.key: _lookup_name(e) for e in entities}
     all_names = sorted({normalize_name(n) for e in entities for n in (e.name, *e.aliases)} - {""})
 
-    # 1. every stored entity sharing a normalized name with the article's entities
-    by_alias: dict[str, list[_Stored]] = defaultdict(list)
-    stored: dict[int, _Stored] = {}
-    rows = conn.execute(
-        text(
-            "SELECT a.normalized, e.id, e.kind, e.name, p.place_type, p.country_code, p.geonames_id"
-            " FROM entity_alias a JOIN entity e ON e.id = a.entity_id"
-            " LEFT JOIN place p ON p.entity_id = e.id"
-            " WHERE a.normalized = ANY(:names) AND a.alias_kind NOT IN ('descriptor', 'demonym')"
-            " ORDER BY e.id"
-        ),
-        {"names": all_names},
-    )
-    for normalized, eid, kind, name, ptype, cc, gid in rows:
-        s = stored.setdefault(eid, _Stored(eid, kind, name, ptype, cc, gid))
-        by_alias[normalized].append(s)
-
-    # 2. places by gazetteer identity
     gids = sorted({e.place.geonames_id for e in entities if e.place and e.place.geonames_id is not None})
     ccs = sorted(
         {
@@ -207,43 +213,27 @@ def _decide(conn: Connection, entities: list[Entity]) -> _Decision:
             if e.place and e.place.place_type == "country" and e.place.country_code
         }
     )
+    single_tokens = sorted(
+        {norm[e.key] for e in entities if e.kind == "person" and norm[e.key] and not _has_full_name(e)}
+    )
+    stored: dict[int, _Stored] = {}
+    by_alias: dict[str, list[_Stored]] = defaultdict(list)
     by_gid: dict[int, _Stored] = {}
     by_country: dict[str, list[_Stored]] = defaultdict(list)
-    if gids or ccs:
-        rows = conn.execute(
-            text(
-                "SELECT e.id, e.name, p.place_type, p.country_code, p.geonames_id FROM place p"
-                " JOIN entity e ON e.id = p.entity_id"
-                " WHERE p.geonames_id = ANY(:gids) OR (p.place_type = 'country' AND p.country_code = ANY(:ccs))"
-                " ORDER BY e.id"
-            ),
-            {"gids": gids, "ccs": ccs},
-        )
-        for eid, name, ptype, cc, gid in rows:
-            s = stored.setdefault(eid, _Stored(eid, "place", name, ptype, cc, gid))
+    by_token: dict[str, list[_Stored]] = defaultdict(list)
+    for part, key, eid, kind, name, ptype, cc, gid in conn.execute(
+        _CANDIDATES, {"names": all_names, "gids": gids, "ccs": ccs, "tokens": single_tokens}
+    ):
+        if part == 1:  # a stored entity sharing a normalized name with the article's entities
+            by_alias[key].append(stored.setdefault(eid, _Stored(eid, kind, name, ptype, cc, gid)))
+        elif part == 2:  # a place with the same gazetteer identity
+            s = stored.setdefault(eid, _Stored(eid, kind, name, ptype, cc, gid))
             if gid is not None:
                 by_gid[gid] = s
             if ptype == "country" and cc:
                 by_country[cc].append(s)
-
-    # 3. persons known by one token: every stored person whose names contain it
-    single_tokens = sorted(
-        {norm[e.key] for e in entities if e.kind == "person" and norm[e.key] and not _has_full_name(e)}
-    )
-    by_token: dict[str, list[_Stored]] = defaultdict(list)
-    for token in single_tokens:
-        rows = conn.execute(
-            text(
-                "SELECT DISTINCT e.id, e.name FROM entity_alias a JOIN entity e ON e.id = a.entity_id"
-                " WHERE e.kind = 'person' AND a.alias_kind IN ('name', 'short')"
-                " AND (a.normalized = :t OR a.normalized LIKE :t || ' %'"
-                " OR a.normalized LIKE '% ' || :t OR a.normalized LIKE '% ' || :t || ' %')"
-                " ORDER BY e.id"
-            ),
-            {"t": token},
-        )
-        for eid, name in rows:
-            by_token[token].append(stored.setdefault(eid, _Stored(eid, "person", name, None, None, None)))
+        else:  # a person whose names contain a token an entity is known by alone
+            by_token[key].append(stored.setdefault(eid, _Stored(eid, kind, name, None, None, None)))
 
     links: dict[str, int] = {}
     to_create: dict[tuple[str, ...], list[Entity]] = {}
@@ -296,15 +286,17 @@ def _create(conn: Connection, to_create: dict[tuple[str, ...], list[Entity]], re
             .scalars()
             .all()
         )
-        persons, orgs, places = [], [], []
+        persons: list[int] = []
+        orgs: list[int] = []
+        places: list[dict[str, object]] = []
         for group, eid in zip(groups, new_ids, strict=True):
             first = group[0]
             for e in group:
                 result[e.key] = Resolved(eid, created=True)
             if first.kind == "person":
-                persons.append({"entity_id": eid})
+                persons.append(eid)
             elif first.kind == "organization":
-                orgs.append({"entity_id": eid})
+                orgs.append(eid)
             else:
                 info = next((e.place for e in group if e.place is not None), None)
                 row: dict[str, object] = {"entity_id": eid}
@@ -317,22 +309,27 @@ def _create(conn: Connection, to_create: dict[tuple[str, ...], list[Entity]], re
                         geonames_id=info.geonames_id,
                     )
                 places.append(row)
-        if persons:
-            conn.execute(insert(Person), persons)
-        if orgs:
-            conn.execute(insert(Organization), orgs)
-        if places:
-            _insert_places(conn, places)
+        _insert_subtypes(conn, persons, orgs, places)
 
 
-def _insert_places(conn: Connection, rows: list[dict[str, object]]) -> None:
-    # executemany needs one shape: fill absent columns
-    cols = ("place_type", "country_code", "latitude", "longitude", "geonames_id")
-    full = [
-        {"entity_id": r["entity_id"], **{c: r.get(c, "other" if c == "place_type" else None) for c in cols}}
-        for r in rows
-    ]
-    conn.execute(insert(Place), full)
+# The subtype rows of new entities, all kinds in one round trip.
+_SUBTYPES = text(
+    "WITH persons AS (INSERT INTO person (entity_id) SELECT unnest(CAST(:persons AS bigint[]))),"
+    " organizations AS (INSERT INTO organization (entity_id) SELECT unnest(CAST(:orgs AS bigint[]))),"
+    " places AS (INSERT INTO place (entity_id, place_type, country_code, latitude, longitude, geonames_id)"
+    " SELECT * FROM unnest(CAST(:p0 AS bigint[]), CAST(:p1 AS text[]), CAST(:p2 AS text[]),"
+    " CAST(:p3 AS double precision[]), CAST(:p4 AS double precision[]), CAST(:p5 AS integer[])))"
+    " SELECT 1"
+)
+
+
+def _insert_subtypes(conn: Connection, persons: list[int], orgs: list[int], places: list[dict[str, object]]) -> None:
+    cols = ("entity_id", "place_type", "country_code", "latitude", "longitude", "geonames_id")
+    defaults = {"place_type": "other"}
+    params: dict[str, list[object]] = {"persons": list(persons), "orgs": list(orgs)}
+    for i, col in enumerate(cols):
+        params[f"p{i}"] = [r.get(col, defaults.get(col)) for r in places]
+    conn.execute(_SUBTYPES, params)
 
 
 def _has_full_name(e: Entity) -> bool:
