@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
+from newsdb.extract.quotes import paragraph_spans
 from newsdb.ingest.article import Article
 
 NameKind = Literal["person", "organization", "place", "demonym"]
@@ -330,58 +331,66 @@ def _display(text: str) -> str:
 # -- 3. persons -------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class _Persons:
+    """What resolving one article's short forms needs to know about its full names."""
+
+    full: dict[str, str] = dataclasses.field(default_factory=dict)  # normalised full name -> entity key
+    first_seen: dict[str, int] = dataclasses.field(default_factory=dict)  # key -> start of its first full name
+    full_starts: dict[str, list[int]] = dataclasses.field(default_factory=dict)  # key -> its full names' starts
+    titles: dict[str, set[str]] = dataclasses.field(default_factory=dict)  # key -> titles right before its name
+    short: dict[str, str] = dataclasses.field(default_factory=dict)  # surname -> a person known only by it
+    owner: dict[str, str] = dataclasses.field(default_factory=dict)  # surname -> whom it named unambiguously
+    paragraph_starts: list[int] = dataclasses.field(default_factory=list)
+
+
 def _add_persons(ents: DocEntities, spans: list[NameSpan]) -> None:
-    full: dict[str, str] = {}  # normalised full name -> entity key
-    first_seen: dict[str, int] = {}
-    titles: dict[str, set[str]] = {}  # key -> titles written right before its full name
+    persons = _Persons(paragraph_starts=[start for start, _ in paragraph_spans(ents.body)])
     for span in spans:
         if len(span.words) >= 2:
             norm = places.normalize(span.text)
-            if norm not in full:
-                full[norm] = ents.new_entity("person", _display(span.text))
-                first_seen[full[norm]] = span.start
-            titles.setdefault(full[norm], set()).add(_title_before(ents.body, span.mention_start) or "")
-    short: dict[str, str] = {}  # surname -> a person known only by it
+            if norm not in persons.full:
+                persons.full[norm] = ents.new_entity("person", _display(span.text))
+                persons.first_seen[persons.full[norm]] = span.start
+            full_key = persons.full[norm]
+            persons.full_starts.setdefault(full_key, []).append(span.start)
+            persons.titles.setdefault(full_key, set()).add(_title_before(ents.body, span.mention_start) or "")
     for span in spans:  # titled short forms that cannot be the full name's person come first
-        if len(span.words) == 1 and not _is_family_plural(span, full):
-            _short_form_key(ents, span, full, first_seen, titles, short)
+        if len(span.words) == 1 and not _is_family_plural(span, persons.full):
+            _short_form_key(ents, span, persons)
     for span in spans:
         if len(span.words) >= 2:
-            key: str | None = full[places.normalize(span.text)]
-        elif _is_family_plural(span, full):
+            key: str | None = persons.full[places.normalize(span.text)]
+        elif _is_family_plural(span, persons.full):
             continue  # "the Obamas": a family, not one person
         else:
-            key = _short_form_key(ents, span, full, first_seen, titles, short)
+            key = _short_form_key(ents, span, persons)
         if key is None:
             continue  # ambiguous short form: no mention rather than a wrong one
         ents.add_mention(key, span.mention_start, span.end)
         ents.alias(key, _display(span.text))
 
 
-def _short_form_key(
-    ents: DocEntities,
-    span: NameSpan,
-    full: dict[str, str],
-    first_seen: dict[str, int],
-    titles: dict[str, set[str]],
-    short: dict[str, str],
-) -> str | None:
+def _short_form_key(ents: DocEntities, span: NameSpan, persons: _Persons) -> str | None:
     """The entity of a one-word name: a full name, a surname-only person, or None if ambiguous.
 
     "President Obama" does not join "Michelle Obama" (never called President):
     it becomes a person of its own, and a bare "Obama" is then ambiguous.
     """
     word = places.normalize(span.text)
-    key = _resolve_short(span, full, first_seen)
+    short = persons.short
+    key = _resolve_short(span, persons)
     title = _title_before(ents.body, span.mention_start)
-    if key is not None and title is not None and title not in titles[key]:
+    if key is not None and title is not None and title not in persons.titles[key]:
         if word not in short:
             short[word] = ents.new_entity("person", _display(span.text))
         return short[word]
     if key is not None:
         return None if word in short else key
-    if _matching_full_names(span, full):
-        return short.get(word) if title is not None else None
+    if _matching_full_names(span, persons.full):
+        if title is not None:
+            return short.get(word)
+        return None if word in short else _owner(span, persons)
     if word not in short:
         short[word] = ents.new_entity("person", _display(span.text))
     return short[word]
@@ -407,12 +416,43 @@ def _matching_full_names(span: NameSpan, full: dict[str, str]) -> list[str]:
     return last or [key for name, key in full.items() if name.split()[0] == word]
 
 
-def _resolve_short(span: NameSpan, full: dict[str, str], first_seen: dict[str, int]) -> str | None:
-    """The one full name a surname (or family-name-first) short form can mean, else None."""
-    candidates = _matching_full_names(span, full)
-    before = [k for k in candidates if first_seen[k] < span.start]
+def _resolve_short(span: NameSpan, persons: _Persons) -> str | None:
+    """The one full name a surname (or family-name-first) short form can mean, else None.
+
+    That is the one full name before it, or with none before it, the one in
+    the article; that person becomes the surname's *owner* (:func:`_owner`).
+    """
+    word = places.normalize(span.text)
+    candidates = _matching_full_names(span, persons.full)
+    before = [k for k in candidates if persons.first_seen[k] < span.start]
     if len(before) == 1:
+        persons.owner.setdefault(word, before[0])
         return before[0]
     if not before and len(candidates) == 1:
+        persons.owner.setdefault(word, candidates[0])
         return candidates[0]
     return None
+
+
+def _owner(span: NameSpan, persons: _Persons) -> str | None:
+    """Whom a bare surname means once a second person of that surname was named in full.
+
+    News style keeps the bare surname for the person it named first ("Hillary
+    Clinton ... Clinton ... Bill Clinton ... Clinton said" is Hillary): the
+    owner, unless another bearer of the name was named in full in this or
+    the previous paragraph, where the surname is ambiguous.
+    """
+    owner = persons.owner.get(places.normalize(span.text))
+    if owner is None:
+        return None
+    window = _window_start(persons.paragraph_starts, span.start)
+    for other in _matching_full_names(span, persons.full):
+        if other != owner and any(window <= start < span.start for start in persons.full_starts.get(other, ())):
+            return None
+    return owner
+
+
+def _window_start(paragraph_starts: list[int], position: int) -> int:
+    """Where the paragraph before the one holding ``position`` starts."""
+    starts = [s for s in paragraph_starts if s <= position]
+    return starts[-2] if len(starts) >= 2 else 0

@@ -251,7 +251,9 @@ class _StatementFinder:
     def _cue_after(self, quote: Quote, inner: Span) -> _Cue | None:
         """“...,” he said / “...,” said Mr. Lavrov / “...”, welcomed the minister."""
         if self.text[quote.start : quote.end].rstrip().endswith("."):
-            return None  # the quoted sentence ended: what follows is a new sentence
+            # the quoted sentence ended: what follows is a new sentence, which attributes the quotation
+            # only when it is nothing but a speaker and a speech verb (“... votes.” Trump said.)
+            return self._bare_attribution(quote)
         after = self.doc.char_span(quote.outer_end, len(self.text), alignment_mode="expand")
         if after is None:
             return None
@@ -276,6 +278,34 @@ class _StatementFinder:
             if len(gap) > FRAME_SUBJECT_TOKENS:
                 return None
         return None
+
+    def _bare_attribution(self, quote: Quote) -> _Cue | None:
+        """ "“... emails that are missing.” Trump said.": the sentence right after is only a frame.
+
+        Its root is a speech verb with a subject before it and nothing it
+        reports (no clause, object or quotation), on the quotation's line, ending
+        the sentence within a few words: "Trump said.", "he said in a statement."
+        """
+        after = self.doc.char_span(quote.outer_end, len(self.text), alignment_mode="expand")
+        if after is None:
+            return None
+        tokens = [t for t in after[: FRAME_SUBJECT_TOKENS + 4] if not t.is_space]
+        end = next((i for i, t in enumerate(tokens) if t.text in SENTENCE_END), None)
+        if end is None or end == 0:
+            return None
+        frame = tokens[:end]
+        if "\n" in self.text[quote.outer_end : tokens[end].idx] or any(t.text in DOUBLE_MARKS for t in frame):
+            return None  # a new paragraph, or another quotation
+        verbs = [t for t in frame if self._is_cue_verb(t, frame=True) and t.dep_ == "ROOT"]
+        if len(verbs) != 1:
+            return None
+        verb = verbs[0]
+        if any(c.dep_ in REPORT_DEPS or c.dep_ == "dative" for c in verb.children):
+            return None  # "Trump said nothing", "he told reporters": more than a frame
+        speaker = self._subject(verb, after_pos=quote.outer_end)
+        if speaker is None or speaker.start_char >= verb.idx or speaker.start != frame[0].i:
+            return None
+        return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), speaker, verb.sent)
 
     def _cue_of_next_quote(self, index: int) -> _Cue | None:
         """“A” between the two countries “B,” said X: an editorial insertion splits one quotation."""
@@ -599,7 +629,8 @@ class _StatementFinder:
         quotation and its subject (checked by the caller).
         """
         lemma = token.lemma_.lower()
-        return token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP") and lemma not in NOT_FRAME_VERBS
+        finite = token.tag_ in ("VBD", "VBZ", "VBP") or (token.tag_ == "VBN" and token.dep_ == "ROOT")
+        return token.pos_ == "VERB" and finite and lemma not in NOT_FRAME_VERBS  # a ROOT "VBN" is a past tense
 
     def _demoted(self, verb: Token) -> bool:
         """ "Pyongyang reported" is a channel when another cue in the sentence has a speaker."""

@@ -123,3 +123,33 @@ def test_a_name_between_spaced_dashes_is_the_name_alone(extractor: Extractor) ->
         "Kim Jong-un": ["Kim Jong-un"],
         "Putin": ["Putin"],
     }
+
+
+CLINTONS = (
+    "Hillary Clinton campaigned in Iowa on Monday.\n\n"
+    "Clinton promised to raise the minimum wage.\n\n"
+    "Bill Clinton joined her at a rally in Des Moines.\n\n"
+    "The crowd cheered loudly when the music started.\n\n"
+    "Volunteers handed out leaflets at the door.\n\n"
+    "Clinton said the race would be close."
+)
+
+
+def test_a_bare_surname_keeps_meaning_the_person_it_named_first(extractor: Extractor) -> None:
+    # "Clinton" named Hillary before Bill Clinton appeared; two paragraphs after Bill's, it still does
+    facts = _facts(extractor, CLINTONS)
+    assert _persons(facts) == {
+        "Hillary Clinton": ["Hillary Clinton", "Clinton", "Clinton"],
+        "Bill Clinton": ["Bill Clinton"],
+    }
+
+
+def test_a_bare_surname_right_after_the_other_bearer_is_ambiguous(extractor: Extractor) -> None:
+    body = CLINTONS.replace("The crowd cheered loudly when the music started.\n\n", "").replace(
+        "Volunteers handed out leaflets at the door.\n\n", ""
+    )
+    # the last "Clinton" follows the paragraph naming Bill Clinton: it could be either
+    assert _persons(_facts(extractor, body)) == {
+        "Hillary Clinton": ["Hillary Clinton", "Clinton"],
+        "Bill Clinton": ["Bill Clinton"],
+    }

@@ -258,3 +258,37 @@ def test_a_paragraph_of_quotation_after_reported_speech_is_its_speakers(extracto
     assert [(s.type, s.speaker) for s in unframed] == [("direct", None)]
     framed = _extract(extractor, f"{reported}\n\n“Never underestimate Trump,” Mary Jones said.")
     assert [(s.type, s.speaker) for s in framed][1:] == [("direct", "person:mary-jones")]
+
+
+def _speakers(extractor: Extractor, body: str) -> list[tuple[str, str, str | None, str | None]]:
+    facts = extractor.extract(Article(body=body, origin="test"))
+    names = {e.key: e.name for e in facts.entities}
+    return [(s.type, s.quote, names.get(s.speaker or ""), s.cue) for s in facts.statements]
+
+
+def test_a_sentence_that_is_only_speaker_and_verb_attributes_the_quotation_before(extractor: Extractor) -> None:
+    body = (
+        "Donald Trump spoke in Florida on Wednesday.\n\n"
+        "“Russia, if you’re listening, I hope you’re able to find the emails that are missing.” Trump said."
+    )
+    assert _speakers(extractor, body) == [
+        ("direct", "Russia, if you’re listening, I hope you’re able to find the emails that are missing.",
+         "Donald Trump", "say"),
+    ]  # fmt: skip
+
+
+def test_a_sentence_saying_more_after_a_quotation_does_not_attribute_it(extractor: Extractor) -> None:
+    body = (
+        "Donald Trump spoke in Florida on Wednesday.\n\n"
+        "“We will find the emails that are missing.” Trump told reporters the election was rigged."
+    )
+    quotes = [row for row in _speakers(extractor, body) if row[0] == "direct"]
+    assert quotes == [("direct", "We will find the emails that are missing.", None, None)]
+
+
+def test_a_manner_verb_the_tagger_takes_for_a_participle_frames_the_quotation(extractor: Extractor) -> None:
+    body = (
+        "Donald Trump clashed with the anchor Jorge Ramos.\n\n"
+        "“Go back to Univision,” Trump barked and a security guard escorted Ramos out."
+    )
+    assert _speakers(extractor, body) == [("direct", "Go back to Univision", "Donald Trump", "bark")]
