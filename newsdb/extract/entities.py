@@ -350,8 +350,12 @@ def _add_persons(ents: DocEntities, spans: list[NameSpan]) -> None:
         if len(span.words) >= 2:
             norm = places.normalize(span.text)
             if norm not in persons.full:
-                persons.full[norm] = ents.new_entity("person", _display(span.text))
-                persons.first_seen[persons.full[norm]] = span.start
+                variant = _initials_variant(norm, persons.full)
+                if variant is not None:
+                    persons.full[norm] = variant  # "Loretta E. Lynch" after "Loretta Lynch": one person
+                else:
+                    persons.full[norm] = ents.new_entity("person", _display(span.text))
+                    persons.first_seen[persons.full[norm]] = span.start
             full_key = persons.full[norm]
             persons.full_starts.setdefault(full_key, []).append(span.start)
             persons.titles.setdefault(full_key, set()).add(_title_before(ents.body, span.mention_start) or "")
@@ -369,6 +373,40 @@ def _add_persons(ents: DocEntities, spans: list[NameSpan]) -> None:
             continue  # ambiguous short form: no mention rather than a wrong one
         ents.add_mention(key, span.mention_start, span.end)
         ents.alias(key, _display(span.text))
+
+
+def _initials_variant(norm: str, full: dict[str, str]) -> str | None:
+    """The one person whose full name is ``norm`` with or without middle initials, else None.
+
+    "loretta e. lynch" and "loretta lynch" (same first and last word, the
+    only difference middle initials one of them lacks) are one person;
+    "george h. w. bush" and "george w. bush" are not (both have initials, and
+    they differ), and a bare "george bush" beside both fits two and joins
+    neither.
+    """
+    words = norm.split()
+    if len(words) < 2:
+        return None
+    found = {key for other, key in full.items() if _differ_by_initials(words, other.split())}
+    if len(found) != 1:
+        return None
+    (key,) = found
+    # "loretta f. lynch" does not join the "loretta lynch" that "loretta e. lynch" already joined
+    names = [other.split() for other, k in full.items() if k == key]
+    initials = [n for n in [*names, words] if len(n) > 2]
+    return key if all(n == initials[0] for n in initials) else None
+
+
+def _differ_by_initials(a: list[str], b: list[str]) -> bool:
+    if len(a) < 2 or len(b) < 2 or a[0] != b[0] or a[-1] != b[-1] or len(a) == len(b):
+        return False
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return len(shorter) == 2 and all(_is_initial(w) for w in longer[1:-1])
+
+
+def _is_initial(word: str) -> bool:
+    letters = word.rstrip(".")
+    return len(letters) == 1 and letters.isalpha()
 
 
 def _short_form_key(ents: DocEntities, span: NameSpan, persons: _Persons) -> str | None:

@@ -153,3 +153,17 @@ def test_a_bare_surname_right_after_the_other_bearer_is_ambiguous(extractor: Ext
         "Hillary Clinton": ["Hillary Clinton", "Clinton"],
         "Bill Clinton": ["Bill Clinton"],
     }
+
+
+def test_a_full_name_with_a_middle_initial_is_the_same_person(extractor: Extractor) -> None:
+    body = (
+        "Attorney General Loretta Lynch spoke in Washington on Tuesday.\n\nLoretta E. Lynch grew up in North Carolina."
+    )
+    assert _persons(_facts(extractor, body)) == {"Loretta Lynch": ["Loretta Lynch", "Loretta E. Lynch"]}
+
+
+def test_different_middle_initials_stay_different_people(extractor: Extractor) -> None:
+    body = "George H. W. Bush praised his son George W. Bush on Monday.\n\nGeorge Bush was not there."
+    persons = _persons(_facts(extractor, body))
+    assert persons["George H. W. Bush"] == ["George H. W. Bush"]
+    assert persons["George W. Bush"] == ["George W. Bush"]
