@@ -129,6 +129,8 @@ def _scan_paragraph(marks: list[_Mark], text: str, carried: _Open | None) -> tup
             continue
         top_same = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].family == mark.family), None)
         closes = mark.role == "close" or (mark.role == "either" and top_same is not None)
+        if closes and top_same is None and _mixed_close(mark, stack):
+            top_same = len(stack) - 1  # “...," Trump said. "...”: curly and straight mixed by an editor
         if closes:
             if top_same is None:
                 continue  # a stray closing mark: nothing to close
@@ -142,6 +144,19 @@ def _scan_paragraph(marks: list[_Mark], text: str, carried: _Open | None) -> tup
             stack.append(_Open(mark.pos, mark.family))
     pending = stack[0] if stack and stack[0].family != "single" else None
     return found, pending
+
+
+def _mixed_close(mark: _Mark, stack: list[_Open]) -> bool:
+    """A closing double mark of the other family than the innermost open quotation, which it closes.
+
+    Only curly and straight marks mix, only a mark that can only close (a
+    space or punctuation after it), and only when no quotation of its own
+    family is open: “He said no" closes; “He said "no" to me” nests as before.
+    """
+    if mark.role != "close" or mark.family not in ("curly", "straight") or not stack:
+        return False
+    top = stack[-1].family
+    return top in ("curly", "straight") and top != mark.family
 
 
 def _single(mark: _Mark, stack: list[_Open], text: str, found: list[Quote]) -> None:

@@ -213,6 +213,9 @@ def test_hostile_text_is_linear(extractor: Extractor) -> None:
         ("“After this summit […] we say” then “have reached”", ["After this summit […] we say", "have reached"]),
         ("“to develop relations.” ) and Russia,” according to KCNA.", ["to develop relations."]),
         ("” stray “ marks ” “", [" marks "]),
+        # curly and straight marks mixed by an editor close each other; nesting stays nesting
+        ('“We will win," Trump said. "You will be happy.”', ["We will win,", "You will be happy."]),
+        ('“He said "no" to me,” she said.', ['He said "no" to me,']),
     ],
 )  # fmt: skip
 def test_find_quotes(text: str, quotes: list[str]) -> None:
@@ -292,3 +295,14 @@ def test_a_manner_verb_the_tagger_takes_for_a_participle_frames_the_quotation(ex
         "“Go back to Univision,” Trump barked and a security guard escorted Ramos out."
     )
     assert _speakers(extractor, body) == [("direct", "Go back to Univision", "Donald Trump", "bark")]
+
+
+def test_quotations_with_mixed_marks_get_their_speaker(extractor: Extractor) -> None:
+    body = (
+        "Donald Trump won the New Hampshire primary on Tuesday.\n\n"
+        '“We are going to start winning again," Trump said at his victory party. "You are going to be so happy.”'
+    )
+    assert _speakers(extractor, body) == [
+        ("direct", "We are going to start winning again", "Donald Trump", "say"),
+        ("direct", "You are going to be so happy.", "Donald Trump", "say"),
+    ]
