@@ -223,6 +223,8 @@ def _classify(text: str, pos: int) -> _Mark | None:
     if char == "»":
         return _Mark(pos, "guillemet", "close")
     if char == '"':
+        if before == " " and text[pos - 2 : pos - 1] in ("'", "’") and pos >= 2 and not after.isalnum():
+            return _Mark(pos, "straight", "close")  # "... is important,' " he said: set apart from the single mark
         return _straight(pos, before, space_before, space_after)
     if char == "‘":
         if space_before and (after.isalnum() or after in '“"') and not _decade(text, pos):

@@ -216,6 +216,8 @@ def test_hostile_text_is_linear(extractor: Extractor) -> None:
         # curly and straight marks mixed by an editor close each other; nesting stays nesting
         ('“We will win," Trump said. "You will be happy.”', ["We will win,", "You will be happy."]),
         ('“He said "no" to me,” she said.', ['He said "no" to me,']),
+        # a closing straight mark set apart by a space from a closing single mark still closes
+        ("\"They say, 'Oh, this matters,' \" Magel said. \"Not now.\"", ["They say, 'Oh, this matters,' ", "Not now."]),
     ],
 )  # fmt: skip
 def test_find_quotes(text: str, quotes: list[str]) -> None:
@@ -305,4 +307,16 @@ def test_quotations_with_mixed_marks_get_their_speaker(extractor: Extractor) -> 
     assert _speakers(extractor, body) == [
         ("direct", "We are going to start winning again", "Donald Trump", "say"),
         ("direct", "You are going to be so happy.", "Donald Trump", "say"),
+    ]
+
+
+def test_a_quotation_ending_in_a_single_mark_keeps_its_frame_and_continuation(extractor: Extractor) -> None:
+    body = (
+        "Donna Magel came to the rally on Monday.\n\n"
+        "\"They search for something he said 30 years ago and treat it like, 'Oh, this is important,' \""
+        ' Magel said at the rally. "But you have Hillary lying right now and no big deal."'
+    )
+    assert [(type_, speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body)] == [
+        ("direct", "Donna Magel", "say"),
+        ("direct", "Donna Magel", "say"),
     ]
