@@ -80,6 +80,8 @@ ANCESTOR_DEPTH = 10
 MIN_CLAUSE_WORDS = 3
 TRAILING_STRIP = ", \n\t"
 MAX_CONTINUATION_GAP = 200  # characters between a quotation and the one continuing it
+DASHES = frozenset({"-", "—", "–"})
+DASH_SIGNATURE_TOKENS = 20  # "- Bernie Sanders." / "-President Obama, tweeting after Clinton's speech."
 MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
 
 
@@ -365,7 +367,41 @@ class _StatementFinder:
         colon = self._colon_cue(quote)
         if colon is not None:
             return colon
-        return self._cue_of_earlier(quote, earlier) or self._cue_of_previous_paragraph(quote)
+        return (
+            self._dash_attribution(quote)
+            or self._cue_of_earlier(quote, earlier)
+            or self._cue_of_previous_paragraph(quote)
+        )
+
+    def _dash_attribution(self, quote: Quote) -> _Cue | None:
+        """A paragraph that is only a quotation, signed by the next one: "“...”¶- Bernie Sanders."
+
+        The signature paragraph opens with a dash and a name (proper nouns,
+        a title among them allowed), followed by nothing or a comma and a
+        description ("-President Obama, tweeting after Clinton's speech.").
+        """
+        here = self._paragraph_index(quote.open_at)
+        if here < 0 or here + 1 >= len(self.paragraphs) or not self._paragraph_start(quote.open_at):
+            return None
+        if self.text[quote.outer_end : self.paragraphs[here][1]].strip():
+            return None  # more follows the quotation in its own paragraph
+        start, end = self.paragraphs[here + 1]
+        line = self.doc.char_span(start, end, alignment_mode="contract")
+        if line is None or len(line) < 2 or len(line) > DASH_SIGNATURE_TOKENS or line[0].text not in DASHES:
+            return None
+        dash = line[0]
+        names = []
+        for token in line[1:]:
+            if token.pos_ != "PROPN" or not token.text[:1].isupper():
+                break
+            names.append(token)
+        if not names:
+            return None
+        rest = line[1 + len(names) :]
+        if len(rest) and rest[0].text not in (",", "."):
+            return None
+        phrase = self.doc[names[0].i : names[-1].i + 1]
+        return _Cue(dash.text, dash.idx, dash.idx + len(dash.text), phrase, line)
 
     def _cue_of_earlier(self, quote: Quote, earlier: list[_Candidate]) -> _Cue | None:
         last = earlier[-1] if earlier else None

@@ -320,3 +320,26 @@ def test_a_quotation_ending_in_a_single_mark_keeps_its_frame_and_continuation(ex
         ("direct", "Donna Magel", "say"),
         ("direct", "Donna Magel", "say"),
     ]
+
+
+def test_a_quotation_paragraph_signed_with_a_dash_line_is_the_signers(extractor: Extractor) -> None:
+    body = (
+        "We checked what the candidates said in the debate.\n\n"
+        "“Almost all new income and wealth is going to the top 1 percent.”\n\n"
+        "- Bernie Sanders.\n\n"
+        "The senator is relying on an outdated statistic."
+    )
+    assert _speakers(extractor, body) == [
+        ("direct", "Almost all new income and wealth is going to the top 1 percent.", "Bernie Sanders", "-"),
+    ]
+
+
+def test_a_dash_line_that_is_not_a_signature_attributes_nothing(extractor: Extractor) -> None:
+    body = (
+        "We checked what the candidates said in the debate.\n\n"
+        "“Almost all new income and wealth is going to the top 1 percent.”\n\n"
+        "- Read more about income in our archive."
+    )
+    assert _speakers(extractor, body) == [
+        ("direct", "Almost all new income and wealth is going to the top 1 percent.", None, None),
+    ]
