@@ -409,7 +409,7 @@ class _StatementFinder:
         if last is None or cue is None or cue.speaker is None:
             return None
         here = self._paragraph_index(quote.open_at)
-        there = self._paragraph_index(last.start)
+        there = self._paragraph_index(last.end)  # where it ended: a quotation may run over paragraphs
         if here == there + 1:
             if not self._paragraph_start(quote.open_at):
                 return None

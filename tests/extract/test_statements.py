@@ -343,3 +343,14 @@ def test_a_dash_line_that_is_not_a_signature_attributes_nothing(extractor: Extra
     assert _speakers(extractor, body) == [
         ("direct", "Almost all new income and wealth is going to the top 1 percent.", None, None),
     ]
+
+
+def test_a_quotation_continues_after_one_that_ran_over_paragraphs(extractor: Extractor) -> None:
+    # the first quotation opens in one paragraph and ends in the next; its frame covers the one after it
+    body = (
+        "Alan Grayson spoke in Orlando.\n\n"
+        "Grayson said the plan is “really an amorphous position to have.\n\n"
+        "“We legislate. We introduce bills. That’s what we do,” Grayson said. “We don’t debate notions.”"
+    )
+    rows = _speakers(extractor, body)
+    assert rows[-1] == ("direct", "We don’t debate notions.", "Alan Grayson", "say")
