@@ -4,7 +4,8 @@ The views themselves are created by migrations (0002 onwards).  The counts
 they show over the whole archive (mentions per entity, articles per event and
 statement, entity pairs) live in the tables of ``newsdb.db.models.stats``.
 Every written article is queued in ``stats_pending``; :func:`refresh_reporting`
-(run at the end of each load) adds the queued articles' counts to the tables
+(run after each batch a load writes, and again at its end) adds the queued
+articles' counts to the tables
 and takes them off the queue in the same transaction, chunk by chunk, so the
 work is proportional to what the load added, not to the archive, and an
 article is counted exactly once even when a load is killed half-way (its
@@ -95,10 +96,16 @@ _RECOUNT = [
 ]
 
 
-def refresh_reporting(engine: Engine) -> int:
-    """Count the queued articles into the stats tables; returns how many were counted."""
+def refresh_reporting(engine: Engine, *, wait: bool = True) -> int:
+    """Count the queued articles into the stats tables; returns how many were counted.
+
+    With ``wait=False`` (a load between two batches) nothing is done while another
+    session is counting: that session takes every queued article, this one's too.
+    """
     counted = 0
-    with _counting(engine) as conn:
+    with _counting(engine, wait=wait) as conn:
+        if conn is None:
+            return 0
         while True:
             taken = _count_chunk(conn)
             counted += taken
@@ -121,16 +128,26 @@ def recount_reporting(engine: Engine) -> None:
     # One snapshot for every statement: the recount counts exactly the articles committed
     # before it and takes exactly their queue rows; an article a loader commits meanwhile
     # stays queued (and uncounted) for the next load's end.  Loaders never wait for it.
-    with _counting(engine) as conn, conn.execution_options(isolation_level="REPEATABLE READ").begin():
-        for statement in _RECOUNT:
-            conn.execute(text(statement))  # constant SQL from this module
+    with _counting(engine) as conn:
+        assert conn is not None  # waited for the lock
+        with conn.execution_options(isolation_level="REPEATABLE READ").begin():
+            for statement in _RECOUNT:
+                conn.execute(text(statement))  # constant SQL from this module
 
 
 @contextlib.contextmanager
-def _counting(engine: Engine) -> Iterator[Connection]:
-    """A connection holding the counters' lock: one refresh or recount at a time, server-wide."""
+def _counting(engine: Engine, *, wait: bool = True) -> Iterator[Connection | None]:
+    """A connection holding the counters' lock: one refresh or recount at a time, server-wide.
+
+    With ``wait=False``, None (and no lock) when another session holds it.
+    """
     with engine.connect() as conn:
-        conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _REFRESH_LOCK})
+        if wait:
+            conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _REFRESH_LOCK})
+        elif not conn.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": _REFRESH_LOCK}).scalar():
+            conn.commit()
+            yield None
+            return
         conn.commit()
         try:
             yield conn

@@ -408,6 +408,10 @@ def _write_batch(
             added += 1
         else:
             skipped += 1
+    if added:
+        # Count this batch into the reporting stats now, while the next batch is extracted (the
+        # server does the work), instead of all at the end; skipped when another session is counting.
+        refresh_reporting(engine, wait=False)
     return added, skipped, problems
 
 

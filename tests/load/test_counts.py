@@ -7,13 +7,15 @@ tables (the definition revision 0002's materialized views had).
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
 from newsdb.db.migrate import downgrade, upgrade
-from newsdb.db.reporting import recount_reporting, refresh_reporting
+from newsdb.db.reporting import _REFRESH_LOCK, recount_reporting, refresh_reporting
+from newsdb.load.run import Counts, LoadOptions, run_load
 from newsdb.load.writer import write_articles
 from tests.conftest import Cli
 from tests.load import synthetic
@@ -131,3 +133,32 @@ def test_revision_0003_counts_an_archive_loaded_before_it(engine: Engine) -> Non
         )
     upgrade(engine, "head")  # and forward: the tables are counted from the base tables again
     assert snapshot(engine) == expected
+
+
+def test_a_load_counts_each_batch_as_it_goes(engine: Engine, tmp_path: Path) -> None:
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(f"Story {i}\n\nThe council met on day {i} and voted.\n", encoding="utf-8")
+    queued: list[int] = []
+
+    class Watcher:
+        def problem(self, problem: object) -> None:
+            raise AssertionError(problem)
+
+        def progress(self, counts: Counts) -> None:  # after each batch is written
+            with engine.connect() as conn:
+                queued.append(conn.execute(text("SELECT count(*) FROM stats_pending")).scalar_one())
+
+    result = run_load(engine, [str(tmp_path)], LoadOptions(extract=False, batch_size=2), Watcher())
+    assert result.counts.added == 6
+    assert queued == [0, 0, 0]  # nothing waits for the end of the load to be counted
+
+
+def test_counting_between_batches_does_not_wait_for_another_counter(engine: Engine) -> None:
+    write(engine, range(0, 5))
+    with engine.connect() as other:
+        other.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _REFRESH_LOCK})
+        assert refresh_reporting(engine, wait=False) == 0  # another session is counting: leave it to them
+        assert len(snapshot(engine)["stats_pending"]) == 5
+        other.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _REFRESH_LOCK})
+    assert refresh_reporting(engine, wait=False) == 5
+    assert snapshot(engine) == recounted(engine)
