@@ -6,6 +6,9 @@ once, left to right, and returns every top-level quotation it can close.
 * Double marks: curly ``“…”`` (and ``„…“``), straight ``"…"``, guillemets
   ``«…»``.  Marks nested inside another quotation (``“He said ‘no’”``,
   ``«… “…” …»``) belong to the outer one and are not reported separately.
+* Curly and straight double marks mixed by an editor (``“...," X said.
+  "...”``) close each other, when no quotation of the closing mark's own
+  kind is open.
 * Single curly marks ``‘…’`` are reported only where they cannot be
   apostrophes: the opening mark starts a word and the closing mark ends one.
   Straight ``'`` is never a quotation mark here (too ambiguous with
