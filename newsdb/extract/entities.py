@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.quotes import paragraph_spans
+from newsdb.extract.quotes import paragraph_spans, window_start
 from newsdb.ingest.article import Article
 
 NameKind = Literal["person", "organization", "place", "demonym"]
@@ -483,14 +483,8 @@ def _owner(span: NameSpan, persons: _Persons) -> str | None:
     owner = persons.owner.get(places.normalize(span.text))
     if owner is None:
         return None
-    window = _window_start(persons.paragraph_starts, span.start)
+    window = window_start(persons.paragraph_starts, span.start, paragraphs=1)  # this and the previous one
     for other in _matching_full_names(span, persons.full):
         if other != owner and any(window <= start < span.start for start in persons.full_starts.get(other, ())):
             return None
     return owner
-
-
-def _window_start(paragraph_starts: list[int], position: int) -> int:
-    """Where the paragraph before the one holding ``position`` starts."""
-    starts = [s for s in paragraph_starts if s <= position]
-    return starts[-2] if len(starts) >= 2 else 0

@@ -80,6 +80,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+def window_start(paragraph_starts: list[int], position: int, paragraphs: int) -> int:
+    """Where the paragraph ``paragraphs`` before the one holding ``position`` starts (0 at the text's start)."""
+    starts = [s for s in paragraph_starts if s <= position]
+    if not starts:
+        return 0
+    return starts[max(0, len(starts) - 1 - paragraphs)]
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every top-level quotation in ``text`` that opens and closes, in order."""
     quotes: list[Quote] = []

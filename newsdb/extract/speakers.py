@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.quotes import paragraph_spans
+from newsdb.extract.quotes import paragraph_spans, window_start
 
 PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
 UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "it", "one", "who", "which", "that"})
@@ -254,10 +254,10 @@ class SpeakerResolver:
         recent attribution, every person named in this and the previous
         paragraph.
         """
-        window_start = self._window_start(position)
+        window = self._window_start(position)
         last = self._last
         candidates: list[str] = []
-        if last is not None and last.position >= window_start:
+        if last is not None and last.position >= window:
             candidates.append(last.speaker)
             since = last.position
             subjects_only = True
@@ -286,10 +286,7 @@ class SpeakerResolver:
         return idx >= 0 and self.quoted[idx][0] <= pos < self.quoted[idx][1]
 
     def _window_start(self, position: int, paragraphs: int = MAX_ANAPHORA_PARAGRAPHS) -> int:
-        starts = [s for s in self._paragraph_starts if s <= position]
-        if not starts:
-            return 0
-        return starts[max(0, len(starts) - 1 - paragraphs)]
+        return window_start(self._paragraph_starts, position, paragraphs)
 
     def _persons_between(self, start: int, end: int, subjects_only: bool) -> list[str]:
         keys: list[str] = []
