@@ -47,6 +47,17 @@ Named speakers
     gold Source span or its proper-noun text matches the gold name the same
     way; a pronoun speaker from textacy counts as unresolved, like newsdb's None.
     accuracy = correct / pairs; wrong = wrong speaker / pairs.
+Named speakers, per quotation (the second figure)
+    PolNeAR nests attributions: in "“...,” Sanders said, according to CNN"
+    the quotation is the content of Sanders's attribution and, inside the
+    "according to" one, of CNN's, so the first figure counts it twice, once
+    right and once wrong, whoever the system names.  The second figure counts
+    each quotation once (gold quotations with the same span are one), right
+    when the speaker is any of its gold sources, wrong when it is none of
+    them; and only sources that are names: a source whose head is a group
+    member ("a New Hampshire Democrat", "the Texan": spaCy's NORP) or that
+    takes an indefinite determiner ("one senior Republican") describes an
+    anonymous speaker, whom a system is right to leave unnamed.
 Indirect
     gold attributions whose Content has no quotation mark vs newsdb indirect
     statements, same overlap rule (recall, precision).
@@ -88,6 +99,7 @@ class GoldQuote:
     direct: bool
     source: tuple[tuple[int, int], ...]
     source_name: str | None  # the proper-noun name in the Source span, when there is one
+    named: bool = False  # the Source is a name, not an anonymous description ("a Nevada Democrat")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +123,9 @@ class Tally:
     named_pairs: int = 0
     named_correct: int = 0
     named_wrong: int = 0
+    quotes_named: int = 0  # per quotation, names only (see the module docstring)
+    quotes_correct: int = 0
+    quotes_wrong: int = 0
     gold_indirect: int = 0
     gold_indirect_found: int = 0
     pred_indirect: int = 0
@@ -128,11 +143,13 @@ def gold_quotes(article: PolnearArticle, doc: Doc) -> list[GoldQuote]:
     text = article.text
     for attribution in article.attributions:
         name = source_name(doc, attribution.source)
+        named = name is not None and is_name(doc, attribution.source)
         for frag_start, frag_end in attribution.content:
             size = max(1, len(text[frag_start:frag_end].replace(" ", "").replace("\n", "")))
             for start, end in _quoted_parts(text, frag_start, frag_end):
                 inner = len(text[start:end].replace(" ", "").replace("\n", ""))
-                found.append(GoldQuote(start, end, inner / size >= DIRECT_COVERAGE, attribution.source, name))
+                direct = inner / size >= DIRECT_COVERAGE
+                found.append(GoldQuote(start, end, direct, attribution.source, name, named))
     return found
 
 
@@ -191,6 +208,22 @@ def source_name(doc: Doc, source: Sequence[tuple[int, int]]) -> str | None:
             left -= 1
         return doc[left : root.i + 1].text
     return None
+
+
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "many"})
+
+
+def is_name(doc: Doc, source: Sequence[tuple[int, int]]) -> bool:
+    """The Source names someone: not a group member ("a Nevada Democrat", "the Texan") or an indefinite."""
+    for start, end in source:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        if root.ent_type_ == "NORP" or root.tag_ == "NNPS":
+            return False
+        return not any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in root.children)
+    return False
 
 
 # -- matching -------------------------------------------------------------------
@@ -258,6 +291,25 @@ def score_quotes(tally: Tally, golds: list[GoldQuote], preds: list[tuple[int, in
         if any(overlaps((g.start, g.end), (pred[0], pred[1])) for g in golds):
             tally.pred_all_ok += 1
             tally.pred_direct_ok += pred[2]
+    score_per_quotation(tally, golds, preds, judge)
+
+
+def score_per_quotation(tally: Tally, golds: list[GoldQuote], preds: list[tuple[int, int, bool]], judge: Judge) -> None:
+    """Named speakers once per quotation, over its named gold sources (nested attributions)."""
+    by_span: dict[tuple[int, int], list[GoldQuote]] = {}
+    for gold in golds:
+        if gold.named:
+            by_span.setdefault((gold.start, gold.end), []).append(gold)
+    for span, sources in by_span.items():
+        hits = [p for p in preds if overlaps(span, (p[0], p[1]))]
+        if not hits:
+            continue
+        tally.quotes_named += 1
+        verdicts = [judge.verdict(hits[0], gold) for gold in sources]
+        if True in verdicts:
+            tally.quotes_correct += 1
+        elif False in verdicts:
+            tally.quotes_wrong += 1
 
 
 class Judge:
@@ -265,6 +317,10 @@ class Judge:
 
     def __call__(self, pred: tuple[int, int, bool], gold: GoldQuote) -> bool | None:
         raise NotImplementedError
+
+    def verdict(self, pred: tuple[int, int, bool], gold: GoldQuote) -> bool | None:
+        """The same judgement, without recording examples."""
+        return self(pred, gold)
 
     def missed_direct(self, gold: GoldQuote, hits: list[tuple[int, int, bool]]) -> None:
         """A gold direct quotation with no predicted direct statement over it."""
@@ -286,6 +342,9 @@ class NewsdbJudge(Judge):
                 f"({statement.speaker_text!r}); gold {gold.source_name!r}"
             )
         return verdict
+
+    def verdict(self, pred: tuple[int, int, bool], gold: GoldQuote) -> bool | None:
+        return newsdb_speaker_ok(self.facts, self.by_span[(pred[0], pred[1])], gold)
 
     def missed_direct(self, gold: GoldQuote, hits: list[tuple[int, int, bool]]) -> None:
         ours = "partial" if hits else "none"
@@ -386,6 +445,10 @@ def report(name: str, tally: Tally, indirect: bool) -> str:
         f"wrong {ratio(tally.named_wrong, tally.named_pairs)} "
         f"unresolved {ratio(tally.named_pairs - tally.named_correct - tally.named_wrong, tally.named_pairs)} "
         f"(of {tally.named_pairs} matched quotes with a named gold source)",
+        f"  per quotation   accuracy {ratio(tally.quotes_correct, tally.quotes_named)} "
+        f"wrong {ratio(tally.quotes_wrong, tally.quotes_named)} "
+        f"unresolved {ratio(tally.quotes_named - tally.quotes_correct - tally.quotes_wrong, tally.quotes_named)} "
+        f"(of {tally.quotes_named} matched quotations whose gold sources include a name)",
     ]
     if indirect:
         rows.append(

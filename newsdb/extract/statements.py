@@ -81,6 +81,8 @@ MIN_CLAUSE_WORDS = 3
 TRAILING_STRIP = ", \n\t"
 MAX_CONTINUATION_GAP = 200  # characters between a quotation and the one continuing it
 DASHES = frozenset({"-", "—", "–"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
 DASH_SIGNATURE_TOKENS = 20  # "- Bernie Sanders." / "-President Obama, tweeting after Clinton's speech."
 MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
 
@@ -152,8 +154,9 @@ class _StatementFinder:
         cue = candidate.cue
         if cue is None:
             return statement
-        statement.cue = cue.lemma
-        statement.cue_start, statement.cue_end = cue.start, cue.end
+        if cue.lemma:  # empty when the attribution comes from a sentence without a speech verb
+            statement.cue = cue.lemma
+            statement.cue_start, statement.cue_end = cue.start, cue.end
         if cue.speaker is not None:
             phrase = _speaker_phrase(cue.speaker)
             statement.speaker_text = phrase.text
@@ -367,10 +370,15 @@ class _StatementFinder:
         colon = self._colon_cue(quote)
         if colon is not None:
             return colon
+        dash = self._dash_attribution(quote)
+        if dash is not None:
+            return dash
+        if not any(c.islower() for c in self.text[quote.start : quote.end]):
+            return None  # an all-capitals line in quotation marks is a heading: “EVENTUALLY VOTERS MAKE GOOD DECISIONS”
         return (
-            self._dash_attribution(quote)
-            or self._cue_of_earlier(quote, earlier)
+            self._cue_of_earlier(quote, earlier)
             or self._cue_of_previous_paragraph(quote)
+            or self._cue_of_last_subject(quote)
         )
 
     def _dash_attribution(self, quote: Quote) -> _Cue | None:
@@ -452,6 +460,54 @@ class _StatementFinder:
                     return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), speaker, sentence)
         return None
 
+    def _cue_of_last_subject(self, quote: Quote) -> _Cue | None:
+        """A cue-less quotation right after a sentence whose subject is one person.
+
+        "Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans
+        are running out of time ...”" / "Viguerie is upbeat about Cruz's
+        chances.¶“Not only can Ted Cruz win ...”": news gives a quotation
+        without a cue to the person the sentence before it is about.  That
+        sentence must end right before the quotation (in its paragraph, or
+        ending the previous paragraph when the quotation opens one and nothing
+        but quotations follows it), hold no quotation, and have a person's
+        name or a personal pronoun as the subject of its main verb; no other
+        person may be the subject of a verb in it.  The speaker phrase is
+        resolved like any other (a pronoun only when one person fits).
+        """
+        here = self._paragraph_index(quote.open_at)
+        if here < 0:
+            return None
+        if self._paragraph_start(quote.open_at):
+            tail = self.text[quote.outer_end : self.paragraphs[here][1]].strip()
+            if here < 1 or (tail and tail[0] not in DOUBLE_MARKS):
+                return None
+            start, end = self.paragraphs[here - 1]
+        else:
+            start, end = self.paragraphs[here][0], quote.open_at
+        before = self.doc.char_span(start, end, alignment_mode="contract")
+        if before is None or len(before) == 0:
+            return None
+        sentence = before[-1].sent
+        if sentence.start_char < start or any(t.text in DOUBLE_MARKS for t in sentence):
+            return None
+        root = sentence.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        person = subject.lower_ in PERSONAL_PRONOUNS or self._person_at(subject)
+        if not person:
+            return None
+        for token in sentence:
+            if token.dep_ in SUBJECT_DEPS and token.i != subject.i and self._person_at(token):
+                return None  # "Trump said Cruz ...": two people speak in it
+        return _Cue("", root.idx, root.idx + len(root.text), _noun_phrase(subject), sentence)
+
+    def _person_at(self, token: Token) -> bool:
+        key = self.ents.entity_at(token.idx, token.idx + len(token.text))
+        return key is not None and self.ents.get(key).kind == "person"
+
     def _other_person(self, start: int, end: int, cue: _Cue) -> bool:
         """A person other than the cue's speaker is named between ``start`` and ``end``.
 
@@ -519,17 +575,25 @@ class _StatementFinder:
             key = self.ents.entity_at(phrase.start_char, phrase.end_char)
             if key is None or self.ents.get(key).kind == "person":
                 return _Cue(":", colon.idx, colon.idx + 1, phrase, sentence)  # a name the NER missed: resolved later
-        root = sentence.root
-        if root.pos_ not in ("VERB", "AUX") or colon.head.i != root.i:
+        subjects = [
+            t
+            for t in doc[sentence.start : colon.i]
+            if t.dep_ in SUBJECT_DEPS and self._named_subject(t) and not self._inside_quote(t.idx)
+        ]
+        if len(subjects) != 1:
             return None
-        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ != "PROPN" or self._inside_quote(subject.idx):
+        subject = subjects[0]
+        verb = subject.head
+        if subject.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or not _in_subtree(colon, verb):
             return None
-        phrase = _noun_phrase(subject)
-        key = self.ents.entity_at(subject.idx, subject.idx + len(subject.text))
-        if key is None or self.ents.get(key).kind not in ("person", "organization"):
-            return None
-        return _Cue(root.lemma_.lower(), root.idx, root.idx + len(root.text), phrase, sentence)
+        return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), _noun_phrase(subject), sentence)
+
+    def _named_subject(self, token: Token) -> bool:
+        """A proper-noun subject naming a person or an organization."""
+        if token.pos_ != "PROPN":
+            return False
+        key = self.ents.entity_at(token.idx, token.idx + len(token.text))
+        return key is not None and self.ents.get(key).kind in ("person", "organization")
 
     # -- indirect speech -----------------------------------------------------
 

@@ -258,8 +258,8 @@ def test_a_paragraph_of_quotation_after_reported_speech_is_its_speakers(extracto
         ("indirect", "the party should brace for a long fight", "person:harry-reid"),
         ("direct", "Never, ever underestimate Trump.", "person:harry-reid"),
     ]
-    # no speech before it: no speaker; a frame of its own wins over the paragraph before
-    unframed = _extract(extractor, "Senate leader Harry Reid met reporters.\n\n“Never, ever underestimate Trump.”")
+    # nobody before it: no speaker; a frame of its own wins over the paragraph before
+    unframed = _extract(extractor, "The Senate met on Tuesday.\n\n“Never, ever underestimate Trump.”")
     assert [(s.type, s.speaker) for s in unframed] == [("direct", None)]
     framed = _extract(extractor, f"{reported}\n\n“Never underestimate Trump,” Mary Jones said.")
     assert [(s.type, s.speaker) for s in framed][1:] == [("direct", "person:mary-jones")]
@@ -354,3 +354,65 @@ def test_a_quotation_continues_after_one_that_ran_over_paragraphs(extractor: Ext
     )
     rows = _speakers(extractor, body)
     assert rows[-1] == ("direct", "We don’t debate notions.", "Alan Grayson", "say")
+
+
+def test_a_quotation_after_a_sentence_about_one_person_is_theirs(extractor: Extractor) -> None:
+    body = (
+        "The race in Iowa is close.\n\n"
+        "Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are running out of time to find"
+        " an alternative to Trump or Cruz.”"
+    )
+    assert _speakers(extractor, body) == [
+        ("direct", "Mainstream Republicans are running out of time to find an alternative to Trump or Cruz.",
+         "Dianne Bystrom", None),
+    ]  # fmt: skip
+
+
+def test_a_quotation_paragraph_after_a_paragraph_about_one_person_is_theirs(extractor: Extractor) -> None:
+    body = (
+        "Richard Viguerie is upbeat about the senator's chances in November.\n\n"
+        "“Not only can he win in November, he is the one with the best chance of winning.”"
+    )
+    assert _speakers(extractor, body) == [
+        ("direct", "Not only can he win in November, he is the one with the best chance of winning.",
+         "Richard Viguerie", None),
+    ]  # fmt: skip
+
+
+def test_a_quotation_after_a_sentence_about_two_people_has_no_speaker(extractor: Extractor) -> None:
+    body = (
+        "The race in Iowa is close.\n\n"
+        "Dianne Bystrom agreed, but Phil Musser disagreed. “Mainstream Republicans are running out of time to find"
+        " an alternative to Trump or Cruz.”"
+    )
+    quotes = [row for row in _speakers(extractor, body) if row[0] == "direct"]
+    assert quotes == [
+        ("direct", "Mainstream Republicans are running out of time to find an alternative to Trump or Cruz.",
+         None, None),
+    ]  # fmt: skip
+
+
+def test_an_all_capitals_quotation_after_a_sentence_is_a_heading_not_a_statement_of_its_subject(
+    extractor: Extractor,
+) -> None:
+    body = (
+        "Barack Obama also announced the Peace Corps would begin operating in Vietnam.\n"
+        "“EVENTUALLY VOTERS MAKE GOOD DECISIONS”\n"
+        "The president spoke at length about the election."
+    )
+    quotes = [row for row in _speakers(extractor, body) if row[0] == "direct"]
+    assert quotes == [("direct", "EVENTUALLY VOTERS MAKE GOOD DECISIONS", None, None)]
+
+
+def test_a_colon_after_a_clause_with_a_named_subject_introduces_their_quotation(extractor: Extractor) -> None:
+    body = (
+        "Trump spoke in Ohio on Friday.\n\n"
+        "Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: \"It's time to quit"
+        " attacking various people that you competed with or various minority groups in the country and get on"
+        ' message."'
+    )
+    quotes = [row for row in _speakers(extractor, body) if row[0] == "direct"]
+    assert quotes == [
+        ("direct", "It's time to quit attacking various people that you competed with or various minority groups"
+         " in the country and get on message.", "Mitch McConnell", "deliver"),
+    ]  # fmt: skip
