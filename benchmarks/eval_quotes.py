@@ -58,6 +58,11 @@ Named speakers, per quotation (the second figure)
     member ("a New Hampshire Democrat", "the Texan": spaCy's NORP) or that
     takes an indefinite determiner ("one senior Republican") describes an
     anonymous speaker, whom a system is right to leave unnamed.
+Anonymous sources
+    matched quotations whose gold sources are all indefinite descriptions
+    ("one former executive", "an Israeli official"), and how many of them the
+    system gave to a named person: each is a wrong speaker that the named
+    figures above cannot see.
 Indirect
     gold attributions whose Content has no quotation mark vs newsdb indirect
     statements, same overlap rule (recall, precision).
@@ -100,6 +105,7 @@ class GoldQuote:
     source: tuple[tuple[int, int], ...]
     source_name: str | None  # the proper-noun name in the Source span, when there is one
     named: bool = False  # the Source is a name, not an anonymous description ("a Nevada Democrat")
+    anonymous: bool = False  # the Source is an indefinite description: "one former executive", "a Nevada Democrat"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +132,8 @@ class Tally:
     quotes_named: int = 0  # per quotation, names only (see the module docstring)
     quotes_correct: int = 0
     quotes_wrong: int = 0
+    anonymous: int = 0  # matched quotations whose every gold source is an anonymous description
+    anonymous_named: int = 0  # ... to which the system gave a person as speaker
     gold_indirect: int = 0
     gold_indirect_found: int = 0
     pred_indirect: int = 0
@@ -144,12 +152,13 @@ def gold_quotes(article: PolnearArticle, doc: Doc) -> list[GoldQuote]:
     for attribution in article.attributions:
         name = source_name(doc, attribution.source)
         named = name is not None and is_name(doc, attribution.source)
+        anonymous = is_anonymous(doc, attribution.source)
         for frag_start, frag_end in attribution.content:
             size = max(1, len(text[frag_start:frag_end].replace(" ", "").replace("\n", "")))
             for start, end in _quoted_parts(text, frag_start, frag_end):
                 inner = len(text[start:end].replace(" ", "").replace("\n", ""))
                 direct = inner / size >= DIRECT_COVERAGE
-                found.append(GoldQuote(start, end, direct, attribution.source, name, named))
+                found.append(GoldQuote(start, end, direct, attribution.source, name, named, anonymous))
     return found
 
 
@@ -226,6 +235,20 @@ def is_name(doc: Doc, source: Sequence[tuple[int, int]]) -> bool:
     return False
 
 
+def is_anonymous(doc: Doc, source: Sequence[tuple[int, int]]) -> bool:
+    """The Source is an indefinite description of someone unnamed: "one former executive", "an official"."""
+    for start, end in source:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        indefinite = any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in root.children)
+        named = root.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in root.children)
+        # "an angry Hollande", "an aide, John Smith," name someone
+        return indefinite and not named
+    return False
+
+
 # -- matching -------------------------------------------------------------------
 
 
@@ -297,9 +320,17 @@ def score_quotes(tally: Tally, golds: list[GoldQuote], preds: list[tuple[int, in
 def score_per_quotation(tally: Tally, golds: list[GoldQuote], preds: list[tuple[int, int, bool]], judge: Judge) -> None:
     """Named speakers once per quotation, over its named gold sources (nested attributions)."""
     by_span: dict[tuple[int, int], list[GoldQuote]] = {}
+    anonymous: dict[tuple[int, int], bool] = {}
     for gold in golds:
         if gold.named:
             by_span.setdefault((gold.start, gold.end), []).append(gold)
+        span = (gold.start, gold.end)
+        anonymous[span] = anonymous.get(span, True) and gold.anonymous
+    for span, unnamed in anonymous.items():
+        hits = [p for p in preds if overlaps(span, (p[0], p[1]))]
+        if unnamed and hits:
+            tally.anonymous += 1
+            tally.anonymous_named += judge.names_a_person(hits[0])
     for span, sources in by_span.items():
         hits = [p for p in preds if overlaps(span, (p[0], p[1]))]
         if not hits:
@@ -321,6 +352,10 @@ class Judge:
     def verdict(self, pred: tuple[int, int, bool], gold: GoldQuote) -> bool | None:
         """The same judgement, without recording examples."""
         return self(pred, gold)
+
+    def names_a_person(self, pred: tuple[int, int, bool]) -> bool:
+        """The prediction's speaker is a named person."""
+        return False
 
     def missed_direct(self, gold: GoldQuote, hits: list[tuple[int, int, bool]]) -> None:
         """A gold direct quotation with no predicted direct statement over it."""
@@ -345,6 +380,10 @@ class NewsdbJudge(Judge):
 
     def verdict(self, pred: tuple[int, int, bool], gold: GoldQuote) -> bool | None:
         return newsdb_speaker_ok(self.facts, self.by_span[(pred[0], pred[1])], gold)
+
+    def names_a_person(self, pred: tuple[int, int, bool]) -> bool:
+        speaker = self.by_span[(pred[0], pred[1])].speaker
+        return speaker is not None and self.facts.entity(speaker).kind == "person"
 
     def missed_direct(self, gold: GoldQuote, hits: list[tuple[int, int, bool]]) -> None:
         ours = "partial" if hits else "none"
@@ -377,8 +416,11 @@ def _context(facts: ArticleFacts, start: int, end: int, width: int = 160) -> str
 
 
 class TextacyJudge(Judge):
-    def __init__(self, speakers: dict[tuple[int, int], tuple[int, int, str]]) -> None:
-        self.speakers = speakers
+    def __init__(self, speakers: dict[tuple[int, int], tuple[int, int, str]], named: set[tuple[int, int]]) -> None:
+        self.speakers, self.named = speakers, named
+
+    def names_a_person(self, pred: tuple[int, int, bool]) -> bool:
+        return (pred[0], pred[1]) in self.named  # a proper noun in textacy's speaker
 
     def __call__(self, pred: tuple[int, int, bool], gold: GoldQuote) -> bool | None:
         start, end, text = self.speakers[(pred[0], pred[1])]
@@ -405,6 +447,7 @@ def textacy_run(tally: Tally, doc: Doc, golds: list[GoldQuote]) -> None:
     from textacy.extract.triples import direct_quotations
 
     speakers: dict[tuple[int, int], tuple[int, int, str]] = {}
+    named: set[tuple[int, int]] = set()
     preds: list[tuple[int, int, bool]] = []
     try:
         triples = list(direct_quotations(doc))
@@ -421,8 +464,10 @@ def textacy_run(tally: Tally, doc: Doc, golds: list[GoldQuote]) -> None:
         speaker = triple.speaker
         propn = " ".join(t.text for t in speaker if t.pos_ == "PROPN") or " ".join(t.text for t in speaker)
         speakers[(start, end)] = (speaker[0].idx, speaker[-1].idx + len(speaker[-1].text), propn)
+        if any(t.pos_ == "PROPN" for t in speaker):
+            named.add((start, end))
         preds.append((start, end, True))
-    score_quotes(tally, golds, preds, TextacyJudge(speakers))
+    score_quotes(tally, golds, preds, TextacyJudge(speakers, named))
 
 
 # -- report -----------------------------------------------------------------------
@@ -449,6 +494,8 @@ def report(name: str, tally: Tally, indirect: bool) -> str:
         f"wrong {ratio(tally.quotes_wrong, tally.quotes_named)} "
         f"unresolved {ratio(tally.quotes_named - tally.quotes_correct - tally.quotes_wrong, tally.quotes_named)} "
         f"(of {tally.quotes_named} matched quotations whose gold sources include a name)",
+        f"  anonymous       named a person for {tally.anonymous_named} of {tally.anonymous} matched quotations whose "
+        "gold source is an unnamed someone ('one former executive')",
     ]
     if indirect:
         rows.append(

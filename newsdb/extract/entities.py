@@ -21,8 +21,10 @@ and demonyms ("Russian") are mentions but never aliases.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -128,7 +130,70 @@ def name_spans(doc: Doc, body: str) -> list[NameSpan]:
             if cleaned is not None:
                 out.append(cleaned)
     out.sort(key=lambda s: s.start)
-    return _relabel_surnames(body, out)
+    out = _relabel_surnames(body, out)
+    return sorted(out + _untagged_repeats(doc, body, out), key=lambda s: s.start)
+
+
+_NAME_NEIGHBOUR = re.compile(r"[\w’'-]")
+
+
+def _untagged_repeats(doc: Doc, body: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """Persons' names the model tagged somewhere but not everywhere ("Sanders supports ...", tagged NNS).
+
+    Every full name and surname of a person span, found again in the text
+    where no span is, capitalised, as a word of its own, not beside another
+    capitalised word (so never a piece of a longer name: "Bill Clinton",
+    "Clinton Foundation"), on a token tagged as a noun or proper noun.  A word
+    that also names a place or organization in the article, or a major place,
+    is left alone.  The surname goes through the same short-form resolution as
+    tagged ones, so an ambiguous one still names nobody.
+    """
+    persons = [s for s in spans if s.kind == "person"]
+    if not persons:
+        return []
+    other = {places.normalize(s.text) for s in spans if s.kind != "person"}
+    names: set[str] = set()
+    for span in persons:
+        words = span.words
+        for name in (span.text, words[-1]) if len(words) > 1 else (span.text,):
+            key = places.normalize(name)
+            if len(name) >= 3 and name[:1].isupper() and key not in other and not _is_honorific(name):
+                names.add(name)
+    names = {n for n in names if not (len(n.split()) == 1 and places.is_major_place(n))}
+    if not names:
+        return []
+    taken = sorted((s.mention_start, s.end) for s in spans)
+    starts = [t[0] for t in taken]
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    found: list[NameSpan] = []
+    for match in pattern.finditer(body):
+        start, end = match.span()
+        if _beside_word(body, start, end):
+            continue
+        idx = bisect.bisect_right(starts, end) - 1
+        if idx >= 0 and taken[idx][1] > start:
+            continue  # inside (or overlapping) a span the model tagged
+        token = doc.char_span(start, end, alignment_mode="expand")
+        if token is None or token.root.pos_ not in ("PROPN", "NOUN") or token.start_char != start:
+            continue
+        found.append(NameSpan("person", start, end, _honorific_start(body, start), match.group()))
+    return found
+
+
+def _beside_word(body: str, start: int, end: int) -> bool:
+    """The match is part of a longer word or runs into a capitalised word on either side."""
+    if start > 0 and _NAME_NEIGHBOUR.match(body[start - 1]):
+        return True
+    if end < len(body) and _NAME_NEIGHBOUR.match(body[end]) and body[end] not in "’'":
+        return True
+    before = body[max(0, start - 40) : start].rstrip(" ")
+    if before and len(before) < len(body[max(0, start - 40) : start]):
+        word = before.rsplit(maxsplit=1)[-1].lstrip("\"“‘'([") if before.split() else ""
+        if word[:1].isupper() and word[-1:].isalpha() and not _is_honorific(word):
+            return True  # "Bill Clinton" when only "Hillary Clinton" was tagged
+    after = body[end : end + 40]
+    stripped = after.lstrip(" ")
+    return bool(stripped) and len(stripped) < len(after) and stripped[:1].isupper()
 
 
 def _relabel_surnames(body: str, spans: list[NameSpan]) -> list[NameSpan]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsdb.extract import roles
 from newsdb.extract.doc import DocEntities
 from newsdb.extract.quotes import paragraph_spans, window_start
 
@@ -58,6 +59,9 @@ OFFICIAL_TITLE_WORDS = frozenset(
         "chairwoman",
     }
 )
+PERSON_HEADS = roles.TITLE_HEADS | GENERIC_OFFICIAL | OFFICIAL_TITLE_WORDS
+PERSON_SUFFIXES = ("er", "or", "ist", "ess", "ian", "ant", "ent", "man", "woman", "person")
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
 DIPLOMACY_TITLE_WORDS = frozenset({"foreign", "diplomat", "ambassador", "envoy", "state"})
 # Words a person's name does not start with: "Without Bloomberg" is a NER slip.
 NOT_NAME_WORDS = frozenset({"without", "with", "the", "a", "an", "and", "or", "but", "for", "by", "of", "in", "on"})
@@ -325,8 +329,10 @@ class SpeakerResolver:
         """The one person whose title fits "the Russian minister" / "the official"."""
         head = phrase.root
         lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN":
-            return None
+        if head.pos_ != "NOUN" or not _person_noun(lemma):
+            return None  # "A campaign TV ad accuses ...": not a person, whatever titles mention "ad"
+        if any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in head.children):
+            return None  # "one Sanders supporter", "another strategist": someone not named before
         modifiers = {t.text.lower() for t in phrase if t.i != head.i and t.pos_ in ("ADJ", "PROPN")}
         diplomacy = lemma == "head" and any(t.lemma_.lower() == "diplomacy" for t in phrase)
         named_before = set(self._persons_between(0, phrase.start_char, subjects_only=False))
@@ -372,6 +378,11 @@ class SpeakerResolver:
             if title:
                 titles.setdefault(mention.entity, []).append(title)
         return titles
+
+
+def _person_noun(lemma: str) -> bool:
+    """A noun that may name a person: a title, or an agent noun ("pollster", "columnist", "actress")."""
+    return lemma in PERSON_HEADS or (len(lemma) > 4 and lemma.endswith(PERSON_SUFFIXES))
 
 
 def _fold(name: str) -> str:

@@ -167,3 +167,45 @@ def test_different_middle_initials_stay_different_people(extractor: Extractor) -
     persons = _persons(_facts(extractor, body))
     assert persons["George H. W. Bush"] == ["George H. W. Bush"]
     assert persons["George W. Bush"] == ["George W. Bush"]
+
+
+def test_a_name_the_model_tagged_once_is_found_where_it_did_not_tag_it(extractor: Extractor) -> None:
+    # the small model tags this "Sanders" as a plural common noun (NNS), not as a person
+    body = (
+        "Bernie Sanders spoke in Ohio.\n\n"
+        "They differ on backing a minimum wage of $15 an hour. Sanders supports raising the minimum wage to $15."
+    )
+    facts = _facts(extractor, body)
+    assert _persons(facts) == {"Bernie Sanders": ["Bernie Sanders", "Sanders"]}
+    (late,) = [m for m in facts.mentions if m.text == "Sanders"]
+    assert body[late.start : late.end + 9] == "Sanders supports"
+
+
+def test_a_found_again_name_is_never_a_piece_of_a_longer_name() -> None:
+    from newsdb.extract.entities import _beside_word
+
+    text = "Bill Clinton and the Clinton Foundation, “Playing Trump,” Clinton's aide and Mr. Clinton"
+    at = [i for i in range(len(text)) if text.startswith("Clinton", i)] + [text.index("Trump")]
+    beside = [_beside_word(text, i, i + (5 if text[i] == "T" else 7)) for i in at]
+    # "Bill Clinton", "Clinton Foundation", "“Playing Trump" run into a capitalised word; the others stand alone
+    assert beside == [True, True, False, False, True]
+
+
+def test_an_indefinite_descriptor_never_names_someone_named_before(extractor: Extractor) -> None:
+    body = (
+        "Israeli Prime Minister Benjamin Netanyahu rejected the remarks on Thursday.\n\n"
+        "“He has been misinformed,” an Israeli official said."
+    )
+    facts = _facts(extractor, body)
+    speakers = [(s.quote, s.speaker, s.speaker_text) for s in facts.statements if s.type == "direct"]
+    assert speakers == [("He has been misinformed", None, "an Israeli official")]
+
+
+def test_a_descriptor_headed_by_a_thing_names_nobody(extractor: Extractor) -> None:
+    body = (
+        "Cruz released a web ad, “Playing Trump,” on Wednesday.\n\n"
+        "A campaign TV ad released Thursday accuses Trump of buying influence “in a pattern of self-dealing.”"
+    )
+    facts = _facts(extractor, body)
+    (partial,) = [s for s in facts.statements if s.quote == "in a pattern of self-dealing."]
+    assert (partial.speaker, partial.speaker_text) == (None, "A campaign TV ad")
