@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/eval_quotes.py [--split dev|train] [--limit N] [--cache DIR]
-        [--show-wrong] [--show-misses]
+        [--show-wrong] [--show-misses] [--skip PREFIX ...]
 
 ``--cache DIR`` keeps each article's parse (``DocBin``) under ``DIR/<split>/``
 so re-runs only redo the rule stages; ``--show-misses`` prints, for every
@@ -515,6 +515,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None, help="keep parses under this directory")
     parser.add_argument("--show-wrong", action="store_true", help="list wrong newsdb speakers")
     parser.add_argument("--show-misses", action="store_true", help="list unresolved/wrong speakers, missed directs")
+    parser.add_argument(
+        "--skip", action="append", default=[], metavar="PREFIX", help="leave out articles whose name starts so"
+    )
     args = parser.parse_args(argv)
 
     extractor = Extractor()
@@ -522,6 +525,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     count = 0
     for item in read_split(args.split, args.root, args.limit):
+        if any(item.name.startswith(prefix) for prefix in args.skip):
+            continue
         article = Article(body=item.text, origin=item.name)
         doc = parse_cached(extractor, item, args.cache)
         facts = statement_facts(article, doc)

@@ -27,6 +27,7 @@ agencies", "Pyongyang reported") go to ``channel``/``channel_text``.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -84,6 +85,12 @@ DASHES = frozenset({"-", "—", "–"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 DASH_SIGNATURE_TOKENS = 20  # "- Bernie Sanders." / "-President Obama, tweeting after Clinton's speech."
+SIGNATURE_DASHES = DASHES | {"―"}
+# "” ― Sonya Herridge" closing a quotation's line: a dash, two to four capitalised words, an optional full stop.
+_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(?P<dash>[-―—–])[ \t\u00a0]*"
+    r"(?P<name>[A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){1,3}?)\.?[ \t\u00a0]*"
+)
 MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
 
 
@@ -387,7 +394,12 @@ class _StatementFinder:
         The signature paragraph opens with a dash and a name (proper nouns,
         a title among them allowed), followed by nothing or a comma and a
         description ("-President Obama, tweeting after Clinton's speech.").
+        A signature may also close the quotation's own line: "“...” ― Sonya
+        Herridge" (:meth:`_signed_line`).
         """
+        signed = self._signed_line(quote)
+        if signed is not None:
+            return signed
         here = self._paragraph_index(quote.open_at)
         if here < 0 or here + 1 >= len(self.paragraphs) or not self._paragraph_start(quote.open_at):
             return None
@@ -411,11 +423,29 @@ class _StatementFinder:
         phrase = self.doc[names[0].i : names[-1].i + 1]
         return _Cue(dash.text, dash.idx, dash.idx + len(dash.text), phrase, line)
 
+    def _signed_line(self, quote: Quote) -> _Cue | None:
+        """A line that is a quotation, a dash and a name and nothing else: "“...” ― Sonya Herridge"."""
+        line_start = self.text.rfind("\n", 0, quote.open_at) + 1
+        if self.text[line_start : quote.open_at].strip():
+            return None  # the quotation does not open its line
+        line_end = self.text.find("\n", quote.outer_end)
+        match = _SIGNATURE.fullmatch(self.text, quote.outer_end, len(self.text) if line_end < 0 else line_end)
+        if match is None:
+            return None
+        name_end = match.end("name")
+        while self.text[name_end - 1] == ".":
+            name_end -= 1  # "― Carla Sanchez."
+        phrase = self.doc.char_span(match.start("name"), name_end, alignment_mode="expand")
+        if phrase is None or not all(t.pos_ == "PROPN" for t in phrase):
+            return None
+        dash = match.start("dash")
+        return _Cue(self.text[dash], dash, dash + 1, phrase, phrase.sent)
+
     def _cue_of_earlier(self, quote: Quote, earlier: list[_Candidate]) -> _Cue | None:
         last = earlier[-1] if earlier else None
         cue = last.cue if last is not None else None
-        if last is None or cue is None or cue.speaker is None:
-            return None
+        if last is None or cue is None or cue.speaker is None or cue.lemma in SIGNATURE_DASHES:
+            return None  # a signature closes what it signs: the next quotation is someone else's
         here = self._paragraph_index(quote.open_at)
         there = self._paragraph_index(last.end)  # where it ended: a quotation may run over paragraphs
         if here == there + 1:

@@ -416,3 +416,24 @@ def test_a_colon_after_a_clause_with_a_named_subject_introduces_their_quotation(
         ("direct", "It's time to quit attacking various people that you competed with or various minority groups"
          " in the country and get on message.", "Mitch McConnell", "deliver"),
     ]  # fmt: skip
+
+
+def test_quotation_lines_signed_with_a_dash_are_their_signers(extractor: Extractor) -> None:
+    body = (
+        "Readers Share Their Thoughts On The Debate.\n\n"
+        "“He has empowered white racists to be open with their prejudice.” ― Sonya Herridge\n"
+        "“During the debate he said Hispanics live in hell.”― Pamela Padilla \n"
+        "“He must stop portraying Latinos as dangerous gangsters.”― Carla Sanchez.\n"
+        "“It was a long night for everyone.”"
+    )
+    assert _speakers(extractor, body) == [
+        ("direct", "He has empowered white racists to be open with their prejudice.", "Sonya Herridge", "―"),
+        ("direct", "During the debate he said Hispanics live in hell.", "Pamela Padilla", "―"),
+        ("direct", "He must stop portraying Latinos as dangerous gangsters.", "Carla Sanchez", "―"),
+        ("direct", "It was a long night for everyone.", None, None),  # a signature closes what it signs
+    ]
+
+
+def test_a_dash_after_a_quotation_followed_by_more_than_a_name_signs_nothing(extractor: Extractor) -> None:
+    body = "The debate ended late.\n\n“I like him.” - said nobody in this town today."
+    assert _speakers(extractor, body) == [("direct", "I like him.", None, None)]
