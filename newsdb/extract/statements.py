@@ -558,14 +558,21 @@ class _StatementFinder:
         return False
 
     def _subject_mention(self, start: int, cue_start: int) -> bool:
-        """The name at ``start`` is the subject of a verb other than the cue at ``cue_start``."""
+        """The name at ``start`` is the subject of a verb other than the cue at ``cue_start``.
+
+        A subject inside a clause the cue verb governs does not count: in
+        "“...,” Hooton said after Rubio spoke. “...”" Hooton goes on speaking.
+        """
         span = self.doc.char_span(start, start + 1, alignment_mode="expand")
         if span is None:
             return True
         node = span[0]
         while node.dep_ in ("compound", "flat") and node.head is not node:
             node = node.head
-        return node.dep_ in ("nsubj", "nsubjpass") and node.head.idx != cue_start
+        if node.dep_ not in ("nsubj", "nsubjpass") or node.head.idx == cue_start:
+            return False
+        cue = self.doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
+        return cue is None or not _in_subtree(node.head, cue[0])
 
     def _colon_cue(self, quote: Quote) -> _Cue | None:
         """The sentence before ends with a colon and has a speech verb: "Kim said:" / "He told reporters:"."""

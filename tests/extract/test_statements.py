@@ -437,3 +437,26 @@ def test_quotation_lines_signed_with_a_dash_are_their_signers(extractor: Extract
 def test_a_dash_after_a_quotation_followed_by_more_than_a_name_signs_nothing(extractor: Extractor) -> None:
     body = "The debate ended late.\n\n“I like him.” - said nobody in this town today."
     assert _speakers(extractor, body) == [("direct", "I like him.", None, None)]
+
+
+def test_a_person_in_a_clause_of_the_cue_does_not_take_over_the_next_quotation(extractor: Extractor) -> None:
+    body = (
+        "Stephanie Hooton came to hear Marco Rubio in Las Vegas.\n\n"
+        "“I'm satisfied with his response regarding getting rid of the criminals,” Hooton said after Rubio spoke."
+        " “My biggest concern is getting rid of the criminals.”"
+    )
+    assert [row[1:3] for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("I'm satisfied with his response regarding getting rid of the criminals", "Stephanie Hooton"),
+        ("My biggest concern is getting rid of the criminals.", "Stephanie Hooton"),
+    ]
+
+
+def test_a_person_in_a_sentence_of_their_own_takes_over_the_next_quotation(extractor: Extractor) -> None:
+    body = (
+        "Stephanie Hooton came to hear Marco Rubio in Las Vegas.\n\n"
+        "“I'm satisfied with his response,” Hooton said. Rubio nodded. “My biggest concern is the criminals.”"
+    )
+    assert [row[1:3] for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("I'm satisfied with his response", "Stephanie Hooton"),
+        ("My biggest concern is the criminals.", "Marco Rubio"),  # the sentence before it is his
+    ]
