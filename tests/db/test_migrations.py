@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
@@ -9,7 +10,15 @@ from sqlalchemy.engine import URL
 
 from newsdb.db import models
 from newsdb.db.connection import make_engine
-from newsdb.db.migrate import current_revision, downgrade, head_revision, upgrade
+from newsdb.db.migrate import (
+    SchemaError,
+    _linear_head,
+    check_current,
+    current_revision,
+    downgrade,
+    head_revision,
+    upgrade,
+)
 
 PLOVER = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE", "REQUEST",
@@ -91,3 +100,22 @@ def test_blank_text_and_half_spans_are_refused(engine) -> None:  # type: ignore[
     for name, sql in cases.items():
         with pytest.raises(IntegrityError, match=name), engine.begin() as conn:
             conn.execute(text(sql))
+
+
+def test_head_read_from_the_files_is_alembics() -> None:
+    assert _linear_head() == head_revision()
+
+
+def test_check_current_on_an_old_empty_and_current_schema(empty_db_url: URL) -> None:
+    engine = make_engine(empty_db_url)
+    try:
+        with pytest.raises(SchemaError, match=r"^the database has no newsdb schema yet; run `newsdb db upgrade`$"):
+            check_current(engine)
+        upgrade(engine, "0002")
+        old = rf"^the database schema is at revision 0002, newsdb needs {head_revision()}; run `newsdb db upgrade`$"
+        with pytest.raises(SchemaError, match=old):
+            check_current(engine)
+        upgrade(engine)
+        check_current(engine)
+    finally:
+        engine.dispose()
