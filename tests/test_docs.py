@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 
 import click
 import pytest
 
-from newsdb.cli import main
+from newsdb.cli import COMMAND_MODULES, main
 from tests.conftest import REPO
 
 
@@ -18,11 +19,21 @@ def all_commands() -> list[tuple[str, click.Command]]:
     def walk(cmd: click.Command, path: str) -> None:
         out.append((path, cmd))
         if isinstance(cmd, click.Group):
-            for name, sub in cmd.commands.items():
+            ctx = click.Context(cmd)
+            for name in cmd.list_commands(ctx):
+                sub = cmd.get_command(ctx, name)
+                assert sub is not None, f"{path} lists {name} but has no such command"
                 walk(sub, f"{path} {name}")
 
     walk(main, "newsdb")
     return out
+
+
+def test_the_lazy_command_table_names_every_command() -> None:
+    """A command missing from COMMAND_MODULES would vanish whenever its module was not imported yet."""
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"newsdb.cli.{module}")
+    assert sorted(main.commands) == sorted(COMMAND_MODULES)
 
 
 @pytest.mark.parametrize(("path", "command"), all_commands(), ids=lambda v: v if isinstance(v, str) else "")

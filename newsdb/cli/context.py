@@ -1,16 +1,20 @@
-"""State shared by every command: where the database is, made on first use."""
+"""State shared by every command: where the database is, made on first use.
+
+The database layer (SQLAlchemy, psycopg, Alembic) is imported here only when a
+command first asks for the database: `newsdb extract` and `--help` never do.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import click
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
 
-from newsdb.db.connection import DatabaseURLError, Target, describe_connect_error, make_engine, resolve
-from newsdb.db.embedded import EmbeddedServerError
-from newsdb.db.migrate import SchemaError, check_current
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from newsdb.db.connection import Target
 
 
 @dataclass
@@ -21,6 +25,9 @@ class AppContext:
 
     def target(self, *, start: bool = True) -> Target:
         if self._target is None or (start and self._target.origin == "embedded" and self._target.server is None):
+            from newsdb.db.connection import DatabaseURLError, resolve
+            from newsdb.db.embedded import EmbeddedServerError
+
             try:
                 self._target = resolve(self.database_url, start=start)
             except DatabaseURLError as exc:
@@ -31,6 +38,11 @@ class AppContext:
 
     def engine(self, *, check_schema: bool = True) -> Engine:
         """The engine, after proving it connects (and, by default, that the schema is current)."""
+        from sqlalchemy.exc import DBAPIError, OperationalError
+
+        from newsdb.db.connection import describe_connect_error, make_engine
+        from newsdb.db.migrate import SchemaError, check_current
+
         if self._engine is None:
             target = self.target()
             engine = make_engine(target.url)

