@@ -97,6 +97,7 @@ TITLE_HEADS = frozenset(
         "senator",
         "sheriff",
         "sergeant",
+        "treasurer",
         "speaker",
         "spokesman",
         "spokesperson",
@@ -176,7 +177,7 @@ class TitlePhrase:
     plural: bool
 
 
-def _is_title_word(token: Token) -> bool:
+def is_title_word(token: Token) -> bool:
     return token.lower_ in TITLE_HEADS or token.lemma_.lower() in TITLE_HEADS
 
 
@@ -190,7 +191,7 @@ def untagged_persons(doc: Doc) -> Iterator[Span]:
     them in an entity, directly after a title head.
     """
     for token in doc:
-        if not (_is_title_word(token) and token.pos_ == "NOUN"):
+        if not (is_title_word(token) and token.pos_ == "NOUN"):
             continue
         run: list[Token] = []
         for nxt in doc[token.i + 1 : token.i + 5]:
@@ -246,12 +247,12 @@ def _premodifier_title(doc: Doc, ents: DocEntities, start: int) -> TitlePhrase |
         return None
     title_tokens: list[Token] = []
     i = first.i - 1
-    while i >= 0 and (_is_title_word(doc[i]) or (title_tokens and doc[i].lower_ in TITLE_MODIFIERS)):
+    while i >= 0 and (is_title_word(doc[i]) or (title_tokens and doc[i].lower_ in TITLE_MODIFIERS)):
         if ents.entity_at(doc[i].idx, doc[i].idx + len(doc[i])) is not None:
             break
         title_tokens.insert(0, doc[i])
         i -= 1
-    if not title_tokens or not _is_title_word(title_tokens[-1]):
+    if not title_tokens or not is_title_word(title_tokens[-1]):
         return None
     organization, j = None, i
     while j >= 0 and doc[j].text.strip():
@@ -286,7 +287,7 @@ def _appositive_title(doc: Doc, ents: DocEntities, start: int, end: int) -> Titl
     if span is None:
         return None
     for child in span.root.children:
-        if child.dep_ != "appos" or not _is_title_word(child):
+        if child.dep_ != "appos" or not is_title_word(child):
             continue
         mods = [t for t in child.lefts if t.dep_ in ("compound", "amod") and t.lower_ in TITLE_MODIFIERS]
         phrase = _phrase(doc, [*mods, child], _organization_of(ents, child))
@@ -331,7 +332,7 @@ def add_descriptor_mentions(doc: Doc, ents: DocEntities) -> None:
         if token.dep_ != "det" or token.lower_ != "the":
             continue
         head = token.head
-        if head.pos_ != "NOUN" or head.i < token.i or not _is_title_word(head):
+        if head.pos_ != "NOUN" or head.i < token.i or not is_title_word(head):
             continue
         if head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN":
             continue  # a pre-modifier of a name, handled as a role

@@ -223,6 +223,14 @@ class SpeakerResolver:
         or group by the NER, and not inside a quotation.
         """
         names = [t for t in phrase if t.pos_ == "PROPN" and t.text not in HONORIFICS]
+        if names and names[-1].i == phrase.root.i and len(names) > 1:
+            # "Twitter's Adam Sharp", "Secretary-Treasurer Gary Casteel": the name is the run ending at the head
+            run = [phrase.root]
+            for token in reversed(names[:-1]):
+                if token.i != run[0].i - 1 or roles.is_title_word(token) or len(run) == 4:
+                    break
+                run.insert(0, token)
+            names = run
         if not names or len(names) > 4 or self._quoted(phrase.start_char):
             return None
         first, last = names[0].i, names[-1].i

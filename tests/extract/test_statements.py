@@ -460,3 +460,19 @@ def test_a_person_in_a_sentence_of_their_own_takes_over_the_next_quotation(extra
         ("I'm satisfied with his response", "Stephanie Hooton"),
         ("My biggest concern is the criminals.", "Marco Rubio"),  # the sentence before it is his
     ]
+
+
+def test_a_speaker_the_model_did_not_tag_is_named_by_the_run_of_names_ending_the_phrase(
+    extractor: Extractor,
+) -> None:
+    body = (
+        "The union leaders met in Washington on Friday.\n\n"
+        "“We have never seen a deal this bad,” said United Auto Workers Secretary-Treasurer Gary Casteel."
+    )
+    facts = extractor.extract(Article(body=body, origin="test"))
+    (statement,) = [s for s in facts.statements if s.type == "direct"]
+    assert statement.speaker is not None
+    assert (facts.entity(statement.speaker).name, statement.speaker_text) == (
+        "Gary Casteel",
+        "United Auto Workers Secretary-Treasurer Gary Casteel",
+    )
