@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
+from newsdb.extract.lexicon import SPEECH_VERBS
 from newsdb.extract.quotes import paragraph_spans, window_start
 from newsdb.ingest.article import Article
 
@@ -130,7 +131,7 @@ def name_spans(doc: Doc, body: str) -> list[NameSpan]:
             if cleaned is not None:
                 out.append(cleaned)
     out.sort(key=lambda s: s.start)
-    out = _relabel_surnames(body, out)
+    out = _relabel_speaking_places(doc, _relabel_surnames(body, out))
     return sorted(out + _untagged_repeats(doc, body, out), key=lambda s: s.start)
 
 
@@ -197,9 +198,10 @@ def _beside_word(body: str, start: int, end: int) -> bool:
 
 
 def _relabel_surnames(body: str, spans: list[NameSpan]) -> list[NameSpan]:
-    """A lone word tagged ORG/LOC that is the surname of a full name in the article is that person.
+    """A lone word tagged ORG/LOC/NORP that is the surname of a full name in the article is that person.
 
-    The small model often tags a sentence-initial "Lavrov" as ORG.  Acronyms
+    The small model often tags a sentence-initial "Lavrov" as ORG, and "Cuban"
+    (after "Mark Cuban") as a nationality.  Acronyms
     ("DAB") and major places (countries, US states, cities over 500,000:
     "Washington" next to "George Washington") are left alone.
     """
@@ -208,7 +210,7 @@ def _relabel_surnames(body: str, spans: list[NameSpan]) -> list[NameSpan]:
     out: list[NameSpan] = []
     for span in spans:
         if (
-            span.kind in ("organization", "place")
+            span.kind in ("organization", "place", "demonym")
             and len(span.words) == 1
             and not span.text.isupper()
             and places.normalize(span.text) in surnames
@@ -218,6 +220,41 @@ def _relabel_surnames(body: str, spans: list[NameSpan]) -> list[NameSpan]:
             span = dataclasses.replace(span, kind="person", mention_start=_honorific_start(body, span.start))
         out.append(span)
     return out
+
+
+def _relabel_speaking_places(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """A "place" no gazetteer knows that is the subject of a speech verb is a person: "Nefzi said".
+
+    The small model tags many unfamiliar surnames GPE.  Countries and cities
+    speak for their governments ("Moscow denounced") and stay places; a
+    capitalised name of one to four words that the gazetteers do not know,
+    subject of "say", "add", "tell" and the like, is a person, unless it is
+    all capitals (a code, a dateline) or holds a country or nationality
+    ("White America").  Its other unknown "places" of the same name or
+    surname are that person too ("Joh Husted ... voiced" before "Husted said").
+    """
+    unknown = [
+        s
+        for s in spans
+        if s.kind == "place"
+        and 1 <= len(s.words) <= 4
+        and all(w[:1].isupper() for w in s.words)
+        and not s.text.isupper()  # "OH", "TALLAHASSEE": a code or a dateline
+        and not any(places.country_code(w) or places.demonym_country(w) for w in s.words)
+        and places.lookup(s.text) is None
+    ]
+    speaking: set[str] = set()
+    for span in unknown:
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None:
+            continue
+        root = tokens.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS - {"report"}:
+            speaking.add(places.normalize(span.words[-1]))  # "Bloomberg reported": a medium, not a person
+    if not speaking:
+        return spans
+    relabel = {id(s) for s in unknown if places.normalize(s.words[-1]) in speaking}
+    return [dataclasses.replace(s, kind="person") if id(s) in relabel else s for s in spans]
 
 
 def clean_span(span: Span, kind: NameKind, body: str) -> NameSpan | None:

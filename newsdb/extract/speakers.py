@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdb.extract import roles
+from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
 from newsdb.extract.quotes import paragraph_spans, window_start
 
@@ -105,7 +105,7 @@ class SpeakerResolver:
             return self._pronoun(lower, phrase.start_char)
         named = self._named(phrase)
         if named is not None:
-            return named
+            return named if self.ents.get(named).kind != "place" or self._place_speaks(phrase) else None
         return self._descriptor(phrase)
 
     def remember(self, speaker: str | None, position: int) -> None:
@@ -138,6 +138,23 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             return self._by_name(phrase)
         return None
+
+    def _place_speaks(self, phrase: Span) -> bool:
+        """A country or city speaking for its government ("Moscow denounced", "Russia said").
+
+        Its name must head the phrase as the subject of a verb, written as a
+        name: not a dateline ("LONDON -", "Washington (AFP) -"), not a demonym
+        ("Americans will say"), not a state or region ("New Hampshire").
+        """
+        root = phrase.root
+        mention = self.ents.mention_at(root.idx, root.idx + len(root.text))
+        place = self.ents.get(mention.entity).place if mention is not None else None
+        if mention is None or place is None or place.place_type not in ("country", "city"):
+            return False
+        if root.dep_ not in SUBJECT_DEPS or mention.text.isupper() or places.demonym_country(mention.text):
+            return False
+        after = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+        return after is None or after.text not in ("(", "-", "—", "–")
 
     def _by_name(self, phrase: Span) -> str | None:
         """A name the entity stage did not mark: the entity whose name or surname it is.

@@ -34,24 +34,11 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract.doc import DocEntities
 from newsdb.extract.facts import Statement, StatementType
+from newsdb.extract.lexicon import SPEECH_VERBS
 from newsdb.extract.quotes import Quote, find_quotes, paragraph_spans
 from newsdb.extract.speakers import SpeakerResolver
 from newsdb.ingest.article import Article
 
-# Verbs that introduce speech.  Cognition verbs ("think", "believe") are not statements.
-SPEECH_VERBS = frozenset(
-    {
-        "say", "add", "declare", "tell", "note", "welcome", "insist", "state", "explain", "claim",
-        "argue", "warn", "announce", "stress", "emphasize", "emphasise", "write", "ask", "reply",
-        "respond", "answer", "acknowledge", "admit", "deny", "confirm", "report",
-        "suggest", "predict", "promise", "vow", "pledge", "urge", "tweet", "recall", "comment",
-        "remark", "observe", "complain", "boast", "concede", "assert", "maintain", "contend",
-        "charge", "denounce", "criticize", "criticise", "praise", "quip", "joke", "shout", "yell",
-        "testify", "speak", "conclude", "describe", "call", "reiterate", "affirm", "underline",
-        "point", "lament", "reveal", "disclose", "mention", "propose", "demand", "caution",
-        "retort", "exclaim", "muse", "wonder", "accuse", "blast", "slam", "hail",
-    }
-)  # fmt: skip
 # Verbs that frame a quotation ("“...,” Carson continued.") but never govern one.
 FRAME_ONLY_VERBS = frozenset({"continue"})
 # Speech verbs that report a clause ("said that ..."); "call", "describe" and the like only frame quotes.

@@ -209,3 +209,33 @@ def test_a_descriptor_headed_by_a_thing_names_nobody(extractor: Extractor) -> No
     facts = _facts(extractor, body)
     (partial,) = [s for s in facts.statements if s.quote == "in a pattern of self-dealing."]
     assert (partial.speaker, partial.speaker_text) == (None, "A campaign TV ad")
+
+
+def test_an_unknown_place_that_speaks_is_a_person(extractor: Extractor) -> None:
+    # the small model tags "Nefzi" GPE; no gazetteer knows it, and it says something
+    facts = _facts(extractor, "The mosque opened its doors on Sunday.\n\n“We are in shock,” Nefzi said.")
+    assert [(e.name, e.kind) for e in facts.entities] == [("Nefzi", "person")]
+    (statement,) = facts.statements
+    assert statement.speaker == "person:nefzi"
+
+
+def test_a_place_that_speaks_stays_a_place_and_a_dateline_speaks_for_nobody(extractor: Extractor) -> None:
+    metonymy = _facts(extractor, "“We oppose this line,” Moscow said on Friday.")
+    assert [(e.name, e.kind) for e in metonymy.entities] == [("Moscow", "place")]
+    assert [s.speaker for s in metonymy.statements] == ["place:moscow"]
+    # the parser takes the dateline for the subject: no speaker, never "London said"
+    dateline = _facts(
+        extractor,
+        "Clinton swipes at Trump over Brexit.\n\nWashington (AFP) – Democrat Hillary Clinton has taken a swipe at"
+        " Republican rival Donald Trump’s stance on Brexit, saying that “bombastic comments” do more harm than good.",
+    )
+    assert [(s.type, s.speaker, s.speaker_text) for s in dateline.statements] == [
+        ("partial", None, "Washington"),
+        ("indirect", None, "Washington"),
+    ]
+
+
+def test_a_surname_the_model_takes_for_a_nationality_is_the_person(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Mark Cuban spoke on Sunday. “It is too early to tell,” said Cuban.")
+    assert _persons(facts) == {"Mark Cuban": ["Mark Cuban", "Cuban"]}
+    assert [s.speaker for s in facts.statements] == ["person:mark-cuban"]
