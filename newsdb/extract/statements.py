@@ -319,6 +319,16 @@ class _StatementFinder:
         inner = self.doc.char_span(nxt.start, nxt.end, alignment_mode="expand")
         return None if inner is None else self._cue_after(nxt, inner)
 
+    def _other_speakers_clause(self, clause: Token) -> bool:
+        """An adverbial clause on a speech verb whose subject is someone else: "as Trump went on about ..."."""
+        if clause.dep_ != "advcl" or not self._is_cue_verb(clause.head):
+            return False
+        own = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+        other = next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if own is None or other is None or own.pos_ == "PRON":
+            return False  # "..., he said, because he was “...”": a pronoun may be the speaker again
+        return _noun_phrase(own).text.lower() != _noun_phrase(other).text.lower()
+
     def _cue_before(self, quote: Quote) -> _Cue | None:
         """X said: “...” / He added, “...”."""
         before = self.doc.char_span(0, quote.open_at, alignment_mode="contract")
@@ -345,8 +355,8 @@ class _StatementFinder:
                 if self._is_cue_verb(node) and not self._demoted(node) and not inner.start <= node.i < inner.end:
                     verbs.append(node)
                     break
-                if node.head is node:
-                    break
+                if node.head is node or self._other_speakers_clause(node):
+                    break  # "as Trump went on about “...”, Melanie said yes": the clause is Trump's, not hers
                 node = node.head
         for verb in verbs:
             speaker = self._subject(verb)
@@ -774,7 +784,9 @@ class _StatementFinder:
             if after_pos is not None and subjects:
                 # the parser may take a word of the quotation for a second subject: the frame's is after it
                 subjects = [c for c in subjects if c.idx >= after_pos][:1] or subjects[:1]
-            subject = next((c for c in subjects if not self._inside_quote(c.idx)), subjects[0] if subjects else None)
+            subject = next((c for c in subjects if not self._inside_quote(c.idx)), None)
+            if subject is None and subjects and subjects[0].i < node.i:
+                subject = subjects[0]  # a quoted subject after the verb is a title: "said on “Fox and Friends.”"
             if subject is not None:
                 if after_pos is not None and subject.idx < after_pos:
                     return None

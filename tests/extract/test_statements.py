@@ -476,3 +476,24 @@ def test_a_speaker_the_model_did_not_tag_is_named_by_the_run_of_names_ending_the
         "Gary Casteel",
         "United Auto Workers Secretary-Treasurer Gary Casteel",
     )
+
+
+def test_a_quotation_in_someone_elses_adverbial_clause_is_not_the_speakers(extractor: Extractor) -> None:
+    body = (
+        "Melanie Jones waited near the stage in Ohio.\n\n"
+        "As Trump went on about “how the system is rigged,” Melanie said yes, yes, yes, over and over again."
+    )
+    assert [row for row in _speakers(extractor, body) if row[1] == "how the system is rigged,"] == []
+
+
+def test_a_title_in_quotation_marks_after_the_cue_is_not_its_subject(extractor: Extractor) -> None:
+    body = (
+        "Retired Lt. Gen. Michael Flynn said Donald Trump was right.\n\n"
+        "“He's absolutely right. There's a severe disconnect between this White House and our military,” Flynn,"
+        " a top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”"
+    )
+    facts = extractor.extract(Article(body=body, origin="test"))
+    (direct,) = [s for s in facts.statements if s.type == "direct"]
+    # the parser makes "Fox" the subject of "said" and "Flynn" an apposition inside the quotation's clause:
+    # no speaker rather than Fox
+    assert (direct.speaker, direct.cue) == (None, None)
