@@ -354,7 +354,8 @@ class SpeakerResolver:
         """The one person whose title fits "the Russian minister" / "the official"."""
         head = phrase.root
         lemma = head.lemma_.lower()
-        if head.pos_ != "NOUN" or not _person_noun(lemma):
+        common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())  # "the prime minister"
+        if not common or not _person_noun(lemma):
             return None  # "A campaign TV ad accuses ...": not a person, whatever titles mention "ad"
         if any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in head.children):
             return None  # "one Sanders supporter", "another strategist": someone not named before

@@ -239,3 +239,17 @@ def test_a_surname_the_model_takes_for_a_nationality_is_the_person(extractor: Ex
     facts = _facts(extractor, "Mark Cuban spoke on Sunday. “It is too early to tell,” said Cuban.")
     assert _persons(facts) == {"Mark Cuban": ["Mark Cuban", "Cuban"]}
     assert [s.speaker for s in facts.statements] == ["person:mark-cuban"]
+
+
+def test_a_title_descriptor_the_model_tags_as_a_proper_noun_still_names_the_titled_person(
+    extractor: Extractor,
+) -> None:
+    # the small model tags the lower-case "prime minister" PROPN
+    body = (
+        "Israeli Prime Minister Benjamin Netanyahu rejected the remarks on Thursday.\n\n"
+        "“It is a disgrace,” the prime minister said."
+    )
+    facts = _facts(extractor, body)
+    assert [(s.quote, s.speaker, s.speaker_text) for s in facts.statements] == [
+        ("It is a disgrace", "person:benjamin-netanyahu", "the prime minister"),
+    ]
