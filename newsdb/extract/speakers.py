@@ -25,6 +25,16 @@ from newsdb.extract.doc import DocEntities
 from newsdb.extract.quotes import paragraph_spans, window_start
 
 PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+GENDERED_NOUNS = {
+    "spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f", "chairman": "m",
+    "chairwoman": "f", "businessman": "m", "businesswoman": "f", "actor": "m", "actress": "f", "king": "m",
+    "queen": "f", "prince": "m", "princess": "f", "husband": "m", "wife": "f", "father": "m", "mother": "f",
+    "son": "m", "daughter": "f", "brother": "m", "sister": "f", "widow": "f", "widower": "m",
+    "councilman": "m", "councilwoman": "f", "assemblyman": "m", "assemblywoman": "f", "emperor": "m",
+}  # fmt: skip
 UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "it", "one", "who", "which", "that"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
@@ -89,6 +99,7 @@ class SpeakerResolver:
     _titles: dict[str, list[str]] = field(default_factory=dict)
     _last: Attributed | None = None
     _paragraph_starts: list[int] = field(default_factory=list)
+    _genders: dict[str, str] | None = None  # built on first use
 
     def __post_init__(self) -> None:
         self._text = self._text or self.doc.text
@@ -341,12 +352,52 @@ class SpeakerResolver:
         return root.dep_ in SUBJECT_DEPS
 
     def _gender(self, key: str) -> str | None:
-        """ "m"/"f" when a mention of ``key`` follows an honorific, else None."""
-        for mention in self.ents.mentions_of(key):
+        """ "m"/"f" when the article says so (see :meth:`_collect_genders`), else None."""
+        if self._genders is None:
+            self._genders = self._collect_genders()
+        return self._genders.get(key)
+
+    def _collect_genders(self) -> dict[str, str]:
+        """Each person's gender as the article itself gives it, when it gives only one.
+
+        Evidence: an honorific before a mention ("Mr. Lavrov", "Mrs. Merkel"),
+        a gendered title ("spokeswoman", "congressman"), and a sentence in
+        which that person is the only one named and a third-person pronoun
+        follows the name outside any quotation ("Clinton said her plan ...",
+        "Obama told reporters he ...").  A person with evidence both ways has
+        none; names alone (first names) are not used.
+        """
+        votes: dict[str, set[str]] = {}
+        for mention in self.ents.mentions:
+            if self.ents.get(mention.entity).kind != "person":
+                continue
             match = _HONORIFIC.search(self._text[max(0, mention.start - 6) : mention.start])
             if match:
-                return "m" if match.group(1) in ("Mr", "M") else "f"
-        return None
+                votes.setdefault(mention.entity, set()).add("m" if match.group(1) in ("Mr", "M") else "f")
+        for person, titles in self._titles.items():
+            for title in titles:
+                for word in title.lower().replace("-", " ").split():
+                    if word in GENDERED_NOUNS:
+                        votes.setdefault(person, set()).add(GENDERED_NOUNS[word])
+        mentions = sorted(self.ents.mentions, key=lambda m: m.start)
+        starts = [m.start for m in mentions]
+        for sentence in self.doc.sents:
+            lo = bisect.bisect_left(starts, sentence.start_char)
+            hi = bisect.bisect_left(starts, sentence.end_char)
+            named = [
+                m for m in mentions[lo:hi] if self.ents.get(m.entity).kind == "person" and not self._quoted(m.start)
+            ]
+            if len({m.entity for m in named}) != 1:
+                continue
+            person, first = named[0].entity, named[0].start
+            found = {
+                PRONOUN_GENDER[t.lower_]
+                for t in sentence
+                if t.idx > first and t.lower_ in PRONOUN_GENDER and not self._quoted(t.idx)
+            }
+            if len(found) == 1:
+                votes.setdefault(person, set()).update(found)
+        return {key: next(iter(v)) for key, v in votes.items() if len(v) == 1}
 
     # -- descriptors --------------------------------------------------------
 

@@ -497,3 +497,14 @@ def test_a_title_in_quotation_marks_after_the_cue_is_not_its_subject(extractor: 
     # the parser makes "Fox" the subject of "said" and "Flynn" an apposition inside the quotation's clause:
     # no speaker rather than Fox
     assert (direct.speaker, direct.cue) == (None, None)
+
+
+def test_a_pronoun_speaker_takes_the_gender_the_article_gives_its_candidates(extractor: Extractor) -> None:
+    said = "“We will win this state,” she said."
+    shown = (
+        "Hillary Clinton and Bernie Sanders met voters in Iowa on Monday. Sanders said his plan would pass."
+        f" Clinton smiled at her supporters.\n\n{said}"
+    )  # the last to speak is Sanders, but "she" can only be Clinton
+    unknown = f"Hillary Clinton and Bernie Sanders met voters in Iowa on Monday.\n\n{said}"
+    assert [row[2] for row in _speakers(extractor, shown) if row[0] == "direct"] == ["Hillary Clinton"]
+    assert [row[2] for row in _speakers(extractor, unknown) if row[0] == "direct"] == [None]
