@@ -70,7 +70,7 @@ TRAILING_STRIP = ", \n\t"
 MAX_CONTINUATION_GAP = 200  # characters between a quotation and the one continuing it
 DASHES = frozenset({"-", "—", "–"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PERSONAL_PRONOUNS = frozenset({"he", "she"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 DASH_SIGNATURE_TOKENS = 20  # "- Bernie Sanders." / "-President Obama, tweeting after Clinton's speech."
 SIGNATURE_DASHES = DASHES | {"―"}
 # "” ― Sonya Herridge" closing a quotation's line: a dash, two to four capitalised words, an optional full stop.
@@ -157,6 +157,9 @@ class _StatementFinder:
             statement.speaker_start, statement.speaker_end = phrase.start_char, phrase.end_char
             key = previous.get(cue.start, (None, None))[0] if cue.start in previous else None
             statement.speaker = key if cue.start in previous else self.resolver.resolve(phrase)
+            if statement.speaker is not None and len(phrase) == 1 and phrase[0].lower_ in PERSONAL_PRONOUNS:
+                # "he told Russian media": the pronoun is a mention of the person it was resolved to
+                self.ents.add_mention(statement.speaker, phrase.start_char, phrase.end_char)
         elif cue.inherited is not None or cue.inherited_text is not None:
             statement.speaker = cue.inherited
             statement.speaker_text = cue.inherited_text
@@ -523,7 +526,7 @@ class _StatementFinder:
         subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             return None
-        person = subject.lower_ in PERSONAL_PRONOUNS or self._person_at(subject)
+        person = subject.lower_ in ("he", "she") or self._person_at(subject)
         if not person:
             return None
         for token in sentence:

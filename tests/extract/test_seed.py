@@ -41,10 +41,13 @@ def test_short_forms_and_descriptors_resolve_to_one_person(seed_facts: ArticleFa
         "Mr. Lavrov",
         "The head of Russian diplomacy",
         "the Russian minister",
+        "him",  # "according to him": a pronoun speaker is a mention of whom it was resolved to
         "Mr. Lavrov",
         "Lavrov",
         "the Russian minister",
+        "he",  # "he told Russian media"
         "The official",
+        "he",
         "Mr. Lavrov",
         "Sergei Lavrov",
     ]
