@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.lexicon import SPEECH_VERBS
+from newsdb.extract.lexicon import SPEECH_VERBS, reads_like_a_person
 from newsdb.extract.quotes import paragraph_spans, window_start
 from newsdb.ingest.article import Article
 
@@ -131,7 +131,7 @@ def name_spans(doc: Doc, body: str) -> list[NameSpan]:
             if cleaned is not None:
                 out.append(cleaned)
     out.sort(key=lambda s: s.start)
-    out = _relabel_speaking_places(doc, _relabel_surnames(body, out))
+    out = _relabel_persons_tagged_org(doc, _relabel_speaking_places(doc, _relabel_surnames(body, out)))
     return sorted(out + _untagged_repeats(doc, body, out), key=lambda s: s.start)
 
 
@@ -254,6 +254,43 @@ def _relabel_speaking_places(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     if not speaking:
         return spans
     relabel = {id(s) for s in unknown if places.normalize(s.words[-1]) in speaking}
+    return [dataclasses.replace(s, kind="person") if id(s) in relabel else s for s in spans]
+
+
+_BACK_PRONOUNS = frozenset({"he", "she", "his", "her", "himself", "herself"})
+
+
+def _relabel_persons_tagged_org(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
+    """An "organization" named like a person that the sentence calls he or she is a person.
+
+    "Carly Fiorina threw her support behind Sen. Ted Cruz": the small model
+    tags the name ORG.  Two or three capitalised words with no organization
+    word (:func:`~newsdb.extract.lexicon.reads_like_a_person`), the subject of
+    a verb that governs "his"/"her" (possessive), "he"/"she" (a subject) or
+    "himself"/"herself": organizations are "its" and "their".  Its bare surname
+    tagged ORG elsewhere in the article is the person too.
+    """
+    persons: set[str] = set()
+    for span in spans:
+        if span.kind != "organization" or not reads_like_a_person(span.text):
+            continue
+        if any(places.country_code(w) or places.demonym_country(w) for w in span.words):
+            continue  # "American Legion", "America Rising"
+        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tokens is None or tokens.root.dep_ != "nsubj":
+            continue
+        verb = tokens.root.head
+        for token in verb.subtree:
+            lower = token.lower_
+            if token.i >= tokens.end and lower in _BACK_PRONOUNS:
+                subject = lower in ("he", "she") and token.dep_ == "nsubj"
+                if subject or (lower in ("his", "her") and token.dep_ == "poss") or lower.endswith("self"):
+                    persons.add(places.normalize(span.text))
+                    break
+    if not persons:
+        return spans
+    surnames = {name.split()[-1] for name in persons}
+    relabel = {id(s) for s in spans if s.kind == "organization" and places.normalize(s.text) in persons | surnames}
     return [dataclasses.replace(s, kind="person") if id(s) in relabel else s for s in spans]
 
 

@@ -16,3 +16,25 @@ SPEECH_VERBS = frozenset(
         "retort", "exclaim", "muse", "wonder", "accuse", "blast", "slam", "hail",
     }
 )  # fmt: skip
+
+ORGANIZATION_WORDS = frozenset(
+    {
+        "party", "committee", "news", "post", "times", "journal", "inc", "corp", "group", "university",
+        "college", "council", "department", "house", "senate", "court", "foundation", "campaign", "association",
+        "union", "institute", "center", "centre", "bank", "company", "network", "agency", "office", "club",
+        "press", "media", "radio", "television", "tv", "channel", "magazine", "review", "daily", "herald",
+        "tribune", "fund", "trust", "project", "coalition", "alliance", "league", "board", "commission",
+        "administration", "service", "services", "ministry", "army", "navy", "force", "forces", "police",
+        "school", "hospital", "church", "state", "states", "city", "county", "federal", "national",
+    }
+)  # fmt: skip
+
+
+def reads_like_a_person(name: str) -> bool:
+    """Two or three capitalised words, none an organization word: "Carly Fiorina", not "Breitbart News"."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and not any(w.lower() in ORGANIZATION_WORDS for w in words)
+    )

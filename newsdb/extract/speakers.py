@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
+from newsdb.extract.lexicon import reads_like_a_person
 from newsdb.extract.quotes import paragraph_spans, window_start
 
 PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -100,6 +101,7 @@ class SpeakerResolver:
     _last: Attributed | None = None
     _paragraph_starts: list[int] = field(default_factory=list)
     _genders: dict[str, str] | None = None  # built on first use
+    _person_like: set[str] | None = None  # organizations named like persons, built on first use
 
     def __post_init__(self) -> None:
         self._text = self._text or self.doc.text
@@ -312,14 +314,36 @@ class SpeakerResolver:
         return candidates
 
     def _unknown_subject(self, start: int, end: int) -> bool:
+        """A proper-noun subject that may be a person the entity stage did not make one.
+
+        A name with no entity, or an "organization" that reads like a
+        person's name ("Carly Fiorina", tagged ORG by the small model, and its
+        bare "Fiorina"): a pronoun could mean it.
+        """
         span = self.doc.char_span(start, end, alignment_mode="contract")
         if span is None:
             return False
         for token in span:
             subject = token.pos_ == "PROPN" and token.dep_ in SUBJECT_DEPS and not self._quoted(token.idx)
-            if subject and self.ents.entity_at(token.idx, token.idx + len(token.text)) is None:
+            if not subject:
+                continue
+            key = self.ents.entity_at(token.idx, token.idx + len(token.text))
+            if key is None or key in self._name_like_organizations():
                 return True
         return False
+
+    def _name_like_organizations(self) -> set[str]:
+        if self._person_like is None:
+            full = {
+                e.key: e.name.split()
+                for e in self.ents.entities
+                if e.kind == "organization" and reads_like_a_person(e.name)
+            }
+            surnames = {words[-1] for words in full.values() if len(words) > 1}
+            self._person_like = set(full) | {
+                e.key for e in self.ents.entities if e.kind == "organization" and e.name in surnames
+            }
+        return self._person_like
 
     def _quoted(self, pos: int) -> bool:
         idx = bisect.bisect_right(self.quoted, (pos, len(self._text) + 1)) - 1
@@ -362,10 +386,11 @@ class SpeakerResolver:
 
         Evidence: an honorific before a mention ("Mr. Lavrov", "Mrs. Merkel"),
         a gendered title ("spokeswoman", "congressman"), and a sentence in
-        which that person is the only one named and a third-person pronoun
-        follows the name outside any quotation ("Clinton said her plan ...",
-        "Obama told reporters he ...").  A person with evidence both ways has
-        none; names alone (first names) are not used.
+        which that person is the only one named and a pronoun that refers
+        back to a subject follows the name outside any quotation ("Clinton said
+        her plan ...", "Obama told reporters he ...", "... herself"; never an
+        object: in "McCaskill scolded him" "him" is someone else).  A person
+        with evidence both ways has none; names alone (first names) are not used.
         """
         votes: dict[str, set[str]] = {}
         for mention in self.ents.mentions:
@@ -393,7 +418,7 @@ class SpeakerResolver:
             found = {
                 PRONOUN_GENDER[t.lower_]
                 for t in sentence
-                if t.idx > first and t.lower_ in PRONOUN_GENDER and not self._quoted(t.idx)
+                if t.idx > first and _refers_back(t) and not self._quoted(t.idx)
             }
             if len(found) == 1:
                 votes.setdefault(person, set()).update(found)
@@ -455,6 +480,18 @@ class SpeakerResolver:
             if title:
                 titles.setdefault(mention.entity, []).append(title)
         return titles
+
+
+def _refers_back(token: Token) -> bool:
+    """A third-person pronoun that usually refers to a subject named before it: a subject, possessive or reflexive."""
+    lower = token.lower_
+    if lower not in PRONOUN_GENDER:
+        return False
+    if lower in ("himself", "herself"):
+        return True
+    if lower in ("he", "she"):
+        return token.dep_ in SUBJECT_DEPS
+    return lower in ("his", "her") and token.dep_ == "poss"
 
 
 def _person_noun(lemma: str) -> bool:

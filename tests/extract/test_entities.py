@@ -253,3 +253,29 @@ def test_a_title_descriptor_the_model_tags_as_a_proper_noun_still_names_the_titl
     assert [(s.quote, s.speaker, s.speaker_text) for s in facts.statements] == [
         ("It is a disgrace", "person:benjamin-netanyahu", "the prime minister"),
     ]
+
+
+def test_a_person_the_model_tags_as_an_organization_is_a_person_when_the_text_says_her(
+    extractor: Extractor,
+) -> None:
+    # the small model tags "Carly Fiorina" (and the bare "Fiorina") ORG
+    body = (
+        "Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday.\n\n"
+        "Fiorina was upfront about her distaste for the front-runner.\n\n"
+        "“There are other people in our party who are horrified by him,” she said."
+    )
+    facts = _facts(extractor, body)
+    kinds = {e.name: e.kind for e in facts.entities}
+    assert kinds["Carly Fiorina"] == "person"
+    assert "Fiorina" not in kinds  # the bare surname is her mention, not an organization
+    assert [(s.speaker, s.speaker_text) for s in facts.statements if s.type == "direct"] == [
+        ("person:carly-fiorina", "she")
+    ]
+
+
+def test_an_organization_named_like_a_person_stays_one_when_the_text_says_its(extractor: Extractor) -> None:
+    facts = _facts(extractor, "Goldman Sachs raised its forecast on Monday, and Wells Fargo cut its own.")
+    assert {e.name: e.kind for e in facts.entities if e.name in ("Goldman Sachs", "Wells Fargo")} == {
+        "Goldman Sachs": "organization",
+        "Wells Fargo": "organization",
+    }
