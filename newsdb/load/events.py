@@ -37,9 +37,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Connection, text, update
+from sqlalchemy import Connection, text
 
-from newsdb.db.models import Event as EventRow
 from newsdb.load.bulk import Bulk
 
 DATE_SLACK_DAYS = 3
@@ -165,7 +164,8 @@ def find_or_create(conn: Connection, spec: EventSpec) -> tuple[int, bool]:
         if match.mode is None and spec.mode is not None:
             fill["mode"] = spec.mode
         if fill:
-            conn.execute(update(EventRow).where(EventRow.id == event_id).values(**fill))
+            columns = ", ".join(f"{column} = :{column}" for column in fill)  # names from the code above
+            conn.execute(text(f"UPDATE event SET {columns} WHERE id = :event_id"), {**fill, "event_id": event_id})
         _PARTICIPANTS.run(conn, [(event_id, eid, role) for eid, role in participants])
     return event_id, created
 

@@ -48,9 +48,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, insert, text
+from sqlalchemy import Connection, text
 
-from newsdb.db.models import Entity as EntityRow
 from newsdb.extract.facts import Entity, Mention, PlaceInfo
 from newsdb.load.bulk import Bulk
 from newsdb.load.normalize import name_tokens, normalize_name
@@ -275,16 +274,25 @@ def _needed_aliases(entities: list[Entity], links: dict[str, int]) -> set[tuple[
     }
 
 
+# New entities in one statement, whatever their number.  The identity values are drawn in the order of
+# the SELECT's ORDER BY, so the returned ids sorted ascending are the rows' ids in input order (the
+# technique SQLAlchemy's sort_by_parameter_order uses on PostgreSQL, without compiling a VALUES list
+# per row count).
+_NEW_ENTITIES = text(
+    "INSERT INTO entity (kind, name) SELECT kind, name"
+    " FROM unnest(CAST(:kinds AS text[]), CAST(:names AS text[])) WITH ORDINALITY AS t(kind, name, n)"
+    " ORDER BY n RETURNING id"
+)
+
+
 def _create(conn: Connection, to_create: dict[tuple[str, ...], list[Entity]], result: dict[str, Resolved]) -> None:
     if to_create:
         groups = list(to_create.values())
-        new_ids = (
+        new_ids = sorted(
             conn.execute(
-                insert(EntityRow).returning(EntityRow.id, sort_by_parameter_order=True),
-                [{"kind": g[0].kind, "name": g[0].name.strip()} for g in groups],
-            )
-            .scalars()
-            .all()
+                _NEW_ENTITIES,
+                {"kinds": [g[0].kind for g in groups], "names": [g[0].name.strip() for g in groups]},
+            ).scalars()
         )
         persons: list[int] = []
         orgs: list[int] = []

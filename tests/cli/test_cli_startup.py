@@ -21,7 +21,7 @@ try:
 except SystemExit as exc:
     if exc.code:
         raise
-watched = ("sqlalchemy", "psycopg", "alembic", "newsdb.db.models", "newsdb.reports")
+watched = ("sqlalchemy", "sqlalchemy.orm", "psycopg", "alembic", "newsdb.db.models", "newsdb.reports")
 print(json.dumps(sorted(name for name in watched if name in sys.modules)), file=sys.stderr)
 """
 
@@ -46,4 +46,9 @@ def test_extract_imports_no_database_layer(tmp_path: Path) -> None:
 
 def test_a_database_command_skips_alembic_and_the_reports_when_the_schema_is_current(db_url: URL) -> None:
     url = db_url.render_as_string(hide_password=False)
-    assert imported("--database-url", url, "runs") == ["newsdb.db.models", "psycopg", "sqlalchemy"]
+    assert imported("--database-url", url, "runs") == ["newsdb.db.models", "psycopg", "sqlalchemy", "sqlalchemy.orm"]
+
+
+def test_load_writes_without_the_orm(db_url: URL) -> None:
+    url = db_url.render_as_string(hide_password=False)
+    assert imported("--database-url", url, "load", str(SEED_FILE), "--no-extract") == ["psycopg", "sqlalchemy"]
