@@ -169,7 +169,7 @@ def _untagged_repeats(doc: Doc, body: str, spans: list[NameSpan]) -> list[NameSp
     found: list[NameSpan] = []
     for match in pattern.finditer(body):
         start, end = match.span()
-        if _beside_word(body, start, end):
+        if _beside_word(doc, body, start, end):
             continue
         idx = bisect.bisect_right(starts, end) - 1
         if idx >= 0 and taken[idx][1] > start:
@@ -181,17 +181,24 @@ def _untagged_repeats(doc: Doc, body: str, spans: list[NameSpan]) -> list[NameSp
     return found
 
 
-def _beside_word(body: str, start: int, end: int) -> bool:
-    """The match is part of a longer word or runs into a capitalised word on either side."""
+def _beside_word(doc: Doc, body: str, start: int, end: int) -> bool:
+    """The match is part of a longer word or runs into a name on either side.
+
+    Before it, a proper noun that is not a title or an honorific ("Bill
+    Clinton" when only "Hillary Clinton" was tagged; "Here's Clinton" and
+    "President Clinton" are fine); after it, any capitalised word ("Clinton
+    Foundation").
+    """
     if start > 0 and _NAME_NEIGHBOUR.match(body[start - 1]):
         return True
     if end < len(body) and _NAME_NEIGHBOUR.match(body[end]) and body[end] not in "’'":
         return True
-    before = body[max(0, start - 40) : start].rstrip(" ")
-    if before and len(before) < len(body[max(0, start - 40) : start]):
-        word = before.rsplit(maxsplit=1)[-1].lstrip("\"“‘'([") if before.split() else ""
-        if word[:1].isupper() and word[-1:].isalpha() and not _is_honorific(word):
-            return True  # "Bill Clinton" when only "Hillary Clinton" was tagged
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is not None and first.start > 0:
+        before = doc[first.start - 1]
+        name = before.pos_ == "PROPN" and before.text[:1].isupper() and not before.whitespace_.count("\n")
+        if name and not _is_honorific(before.text) and not roles.is_title_word(before):
+            return True
     after = body[end : end + 40]
     stripped = after.lstrip(" ")
     return bool(stripped) and len(stripped) < len(after) and stripped[:1].isupper()

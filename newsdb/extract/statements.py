@@ -607,7 +607,7 @@ class _StatementFinder:
         start = end
         while start > sentence.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
             start -= 1
-        if start < end and not self._inside_quote(doc[start].idx):
+        if start < end and not self._inside_quote(doc[start].idx) and not _object_of_preposition(doc[start:end]):
             phrase = doc[start:end]
             key = self.ents.entity_at(phrase.start_char, phrase.end_char)
             if key is None or self.ents.get(key).kind == "person":
@@ -617,13 +617,39 @@ class _StatementFinder:
             for t in doc[sentence.start : colon.i]
             if t.dep_ in SUBJECT_DEPS and self._named_subject(t) and not self._inside_quote(t.idx)
         ]
-        if len(subjects) != 1:
-            return None
+        here = self._here_is(colon)
+        if here is not None or len(subjects) != 1:
+            return here
         subject = subjects[0]
         verb = subject.head
         if subject.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or not _in_subtree(colon, verb):
             return None
+        if colon.head.pos_ == "VERB" and _in_subtree(colon.head, verb):
+            verb = colon.head  # "Trump gestured ..., then leaned in and boomed:": the cue is "boomed"
         return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), _noun_phrase(subject), sentence)
+
+    def _here_is(self, colon: Token) -> _Cue | None:
+        """ "Here's Clinton in December 1992:" / "Here is what Trump said:": the person right after it.
+
+        Only "Here's"/"Here is", optionally "what" or "how", then a person's
+        name; "Here is the letter Trump sent to Clinton:" names no speaker.
+        """
+        doc = self.doc
+        i = colon.sent.start
+        while i < colon.i and (doc[i].is_space or doc[i].is_punct):
+            i += 1
+        if i + 2 >= colon.i or doc[i].lower_ != "here" or doc[i + 1].lower_ not in ("’s", "'s", "is"):
+            return None
+        i += 2
+        if doc[i].lower_ in ("what", "how"):
+            i += 1
+        mention = self.ents.mention_at(doc[i].idx, doc[i].idx + len(doc[i].text))
+        if mention is None or mention.start != doc[i].idx or self.ents.get(mention.entity).kind != "person":
+            return None
+        phrase = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if phrase is None:
+            return None
+        return _Cue(":", colon.idx, colon.idx + 1, phrase, colon.sent)
 
     def _named_subject(self, token: Token) -> bool:
         """A proper-noun subject naming a person or an organization."""
@@ -905,6 +931,14 @@ def _clause_span(clause: Token, exclude: Token | None = None) -> Span | None:
     if end - start < MIN_CLAUSE_WORDS:
         return None
     return doc[start:end]
+
+
+def _object_of_preposition(phrase: Span) -> bool:
+    """ "the letter Trump sent to Clinton:", "CNN President On Trump:" (a name there is not the speaker; "by X:" is)."""
+    root = phrase.root
+    if phrase.start > 0 and phrase.doc[phrase.start - 1].text in DASHES:
+        return False  # "... IN OTHER STATES - Michael P. McDonald:": a heading, then its author
+    return root.dep_ == "pobj" and root.head.lower_ != "by"
 
 
 def _in_subtree(token: Token, root: Token) -> bool:

@@ -181,14 +181,15 @@ def test_a_name_the_model_tagged_once_is_found_where_it_did_not_tag_it(extractor
     assert body[late.start : late.end + 9] == "Sanders supports"
 
 
-def test_a_found_again_name_is_never_a_piece_of_a_longer_name() -> None:
+def test_a_found_again_name_is_never_a_piece_of_a_longer_name(extractor: Extractor) -> None:
     from newsdb.extract.entities import _beside_word
 
-    text = "Bill Clinton and the Clinton Foundation, “Playing Trump,” Clinton's aide and Mr. Clinton"
+    text = "Bill Clinton and the Clinton Foundation, “Playing Trump,” Clinton's aide and Mr. Clinton. Here's Clinton."
+    doc = extractor.parse(text)
     at = [i for i in range(len(text)) if text.startswith("Clinton", i)] + [text.index("Trump")]
-    beside = [_beside_word(text, i, i + (5 if text[i] == "T" else 7)) for i in at]
-    # "Bill Clinton", "Clinton Foundation", "“Playing Trump" run into a capitalised word; the others stand alone
-    assert beside == [True, True, False, False, True]
+    beside = [_beside_word(doc, text, i, i + (5 if text[i] == "T" else 7)) for i in at]
+    # "Bill Clinton", "Clinton Foundation", "“Playing Trump" run into a name; the others stand alone
+    assert beside == [True, True, False, False, False, True]
 
 
 def test_an_indefinite_descriptor_never_names_someone_named_before(extractor: Extractor) -> None:

@@ -508,3 +508,18 @@ def test_a_pronoun_speaker_takes_the_gender_the_article_gives_its_candidates(ext
     unknown = f"Hillary Clinton and Bernie Sanders met voters in Iowa on Monday.\n\n{said}"
     assert [row[2] for row in _speakers(extractor, shown) if row[0] == "direct"] == ["Hillary Clinton"]
     assert [row[2] for row in _speakers(extractor, unknown) if row[0] == "direct"] == [None]
+
+
+def test_colon_introductions_name_their_speaker_and_never_the_addressee(extractor: Extractor) -> None:
+    body = (
+        "Donald Trump and Hillary Clinton spoke on Thursday night.\n\n"
+        "Trump gestured as if to stop the ruckus, then leaned in and boomed: “Let’s defeat her in November.”\n\n"
+        "Here’s Clinton in December 1992: “Our new direction must rest on the new realities of global"
+        " competition.”\n\n"
+        "Here is the letter Trump sent to Clinton: “You are fired from the race, sorry.”"
+    )
+    assert [(row[2], row[3]) for row in _speakers(extractor, body)] == [
+        ("Donald Trump", "boom"),
+        ("Hillary Clinton", ":"),
+        (None, None),
+    ]
