@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import psycopg
+from psycopg.types.array import ListBinaryDumper
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -104,6 +105,18 @@ def resolve(option: str | None = None, *, start: bool = True) -> Target:
     return Target(make_url(server.socket_url()), "embedded", server)
 
 
+class BinaryArray(list[Any]):
+    """A list that newsdb's connections send to PostgreSQL as a binary array.
+
+    The server gets the same values as from a plain list (which psycopg sends as
+    a text array literal), but encoding is about five times cheaper: no quoting
+    and escaping of every element.  The writer's multi-row statements send
+    thousands of elements per article.  Use it where the SQL casts the parameter
+    (``CAST(:x AS bigint[])``): a binary array has a definite element type.  On a
+    connection not made by :func:`make_engine` it is sent as a plain list.
+    """
+
+
 def make_engine(url: URL, *, pool_size: int = 5, echo: bool = False) -> Engine:
     """An engine with newsdb's session settings (UTC, application_name)."""
     query = dict(url.query)
@@ -118,6 +131,7 @@ def make_engine(url: URL, *, pool_size: int = 5, echo: bool = False) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _session_setup(dbapi_connection: psycopg.Connection, _record: object) -> None:
+        dbapi_connection.adapters.register_dumper(BinaryArray, ListBinaryDumper)
         with dbapi_connection.cursor() as cur:
             cur.execute("SET TIME ZONE 'UTC'")
         dbapi_connection.commit()

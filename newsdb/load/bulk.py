@@ -3,7 +3,9 @@
 psycopg's ``executemany`` pipelines one INSERT per row; building a VALUES list
 with SQLAlchemy compiles a new statement per row count.  Sending one array per
 column keeps the SQL text constant (prepared once per connection by psycopg)
-and the rows travel in a single statement, whatever their number.
+and the rows travel in a single statement, whatever their number; each array
+goes in PostgreSQL's binary format (:class:`BinaryArray`), the cheapest to
+encode.
 
 Table and column names come from :class:`Bulk` instances declared in code,
 never from input; values are always bound parameters.
@@ -16,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, TextClause, text
+
+from newsdb.db.connection import BinaryArray
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class Bulk:
         object.__setattr__(self, "_sql", text(sql))
 
     def params(self, rows: Sequence[Sequence[Any]]) -> dict[str, list[Any]]:
-        return {f"c{i}": [row[i] for row in rows] for i in range(len(self.columns))}
+        return {f"c{i}": BinaryArray(row[i] for row in rows) for i in range(len(self.columns))}
 
     def run(self, conn: Connection, rows: Sequence[Sequence[Any]]) -> None:
         if rows:

@@ -39,6 +39,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import Connection, text
 
+from newsdb.db.connection import BinaryArray
 from newsdb.load.bulk import Bulk
 
 DATE_SLACK_DAYS = 3
@@ -140,8 +141,8 @@ def find_or_create(conn: Connection, spec: EventSpec) -> tuple[int, bool]:
         event_id = conn.execute(
             _NEW_EVENT,
             {
-                "entities": [eid for eid, _ in participants],
-                "roles": [role for _, role in participants],
+                "entities": BinaryArray(eid for eid, _ in participants),
+                "roles": BinaryArray(role for _, role in participants),
                 "type": spec.type,
                 "mode": spec.mode,
                 "context": spec.context,

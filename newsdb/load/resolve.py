@@ -50,6 +50,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from newsdb.db.connection import BinaryArray
 from newsdb.extract.facts import Entity, Mention, PlaceInfo
 from newsdb.load.bulk import Bulk
 from newsdb.load.normalize import name_tokens, normalize_name
@@ -221,7 +222,13 @@ def _decide(conn: Connection, entities: list[Entity]) -> _Decision:
     by_country: dict[str, list[_Stored]] = defaultdict(list)
     by_token: dict[str, list[_Stored]] = defaultdict(list)
     for part, key, eid, kind, name, ptype, cc, gid in conn.execute(
-        _CANDIDATES, {"names": all_names, "gids": gids, "ccs": ccs, "tokens": single_tokens}
+        _CANDIDATES,
+        {
+            "names": BinaryArray(all_names),
+            "gids": BinaryArray(gids),
+            "ccs": BinaryArray(ccs),
+            "tokens": BinaryArray(single_tokens),
+        },
     ):
         if part == 1:  # a stored entity sharing a normalized name with the article's entities
             by_alias[key].append(stored.setdefault(eid, _Stored(eid, kind, name, ptype, cc, gid)))
@@ -291,7 +298,10 @@ def _create(conn: Connection, to_create: dict[tuple[str, ...], list[Entity]], re
         new_ids = sorted(
             conn.execute(
                 _NEW_ENTITIES,
-                {"kinds": [g[0].kind for g in groups], "names": [g[0].name.strip() for g in groups]},
+                {
+                    "kinds": BinaryArray(g[0].kind for g in groups),
+                    "names": BinaryArray(g[0].name.strip() for g in groups),
+                },
             ).scalars()
         )
         persons: list[int] = []
@@ -334,9 +344,9 @@ _SUBTYPES = text(
 def _insert_subtypes(conn: Connection, persons: list[int], orgs: list[int], places: list[dict[str, object]]) -> None:
     cols = ("entity_id", "place_type", "country_code", "latitude", "longitude", "geonames_id")
     defaults = {"place_type": "other"}
-    params: dict[str, list[object]] = {"persons": list(persons), "orgs": list(orgs)}
+    params: dict[str, list[object]] = {"persons": BinaryArray(persons), "orgs": BinaryArray(orgs)}
     for i, col in enumerate(cols):
-        params[f"p{i}"] = [r.get(col, defaults.get(col)) for r in places]
+        params[f"p{i}"] = BinaryArray(r.get(col, defaults.get(col)) for r in places)
     conn.execute(_SUBTYPES, params)
 
 

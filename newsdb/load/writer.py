@@ -80,6 +80,7 @@ from typing import Literal
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError
 
+from newsdb.db.connection import BinaryArray
 from newsdb.extract.facts import ArticleFacts
 from newsdb.ingest.article import Article as ArticleInput
 from newsdb.load import events as event_merge
@@ -536,11 +537,11 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
     later = len(resolve.lock_keys(f.entities)) + sum(len(ev.participants) or 1 for ev in f.events)
     exclusive = len(keys) + later > MAX_FINE_LOCKS
     first = [] if exclusive else sorted(_lock_id(k) for k in keys)
-    conn.execute(_LOCK, {"keys": [_GLOBAL_LOCK, *first], "timeout": LOCK_TIMEOUT, "exclusive": exclusive})
+    conn.execute(_LOCK, {"keys": BinaryArray([_GLOBAL_LOCK, *first]), "timeout": LOCK_TIMEOUT, "exclusive": exclusive})
 
     def lock(more: set[str]) -> None:
         if more and not exclusive:
-            conn.execute(_LOCK_ONLY, {"keys": sorted(_lock_id(k) for k in more)})
+            conn.execute(_LOCK_ONLY, {"keys": BinaryArray(sorted(_lock_id(k) for k in more))})
 
     existing = conn.execute(
         text("SELECT id FROM article WHERE content_hash = :h OR (CAST(:u AS text) IS NOT NULL AND url = :u) LIMIT 1"),
