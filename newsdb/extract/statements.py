@@ -868,7 +868,8 @@ class _StatementFinder:
     def _quoted_share(self, span: Span) -> float:
         length = max(1, span.end_char - span.start_char)
         covered = 0
-        for quote in self.quotes:
+        first = max(0, bisect.bisect_right(self._quote_starts, span.start_char) - 1)  # quotations do not nest
+        for quote in self.quotes[first:]:
             if quote.outer_end <= span.start_char:
                 continue
             if quote.outer_start >= span.end_char:
