@@ -32,13 +32,16 @@ class Bulk:
     _sql: TextClause = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        names = ", ".join(name for name, _ in self.columns)
-        arrays = ", ".join(f"CAST(:c{i} AS {sql_type}[])" for i, (_, sql_type) in enumerate(self.columns))
-        sql = f"INSERT INTO {self.table} ({names}) SELECT * FROM unnest({arrays}) {self.suffix}"  # names from code
-        object.__setattr__(self, "_sql", text(sql))
+        object.__setattr__(self, "_sql", text(self.sql()))
 
-    def params(self, rows: Sequence[Sequence[Any]]) -> dict[str, list[Any]]:
-        return {f"c{i}": BinaryArray(row[i] for row in rows) for i in range(len(self.columns))}
+    def sql(self, prefix: str = "") -> str:
+        """The INSERT, its array parameters named ``{prefix}c0``, ``{prefix}c1``, ..."""
+        names = ", ".join(name for name, _ in self.columns)
+        arrays = ", ".join(f"CAST(:{prefix}c{i} AS {sql_type}[])" for i, (_, sql_type) in enumerate(self.columns))
+        return f"INSERT INTO {self.table} ({names}) SELECT * FROM unnest({arrays}) {self.suffix}"  # names from code
+
+    def params(self, rows: Sequence[Sequence[Any]], prefix: str = "") -> dict[str, list[Any]]:
+        return {f"{prefix}c{i}": BinaryArray(row[i] for row in rows) for i in range(len(self.columns))}
 
     def run(self, conn: Connection, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
@@ -49,3 +52,29 @@ class Bulk:
         if not rows:
             return []
         return list(conn.execute(self._sql, self.params(rows)).all())
+
+
+@dataclass(frozen=True)
+class BulkGroup:
+    """Several :class:`Bulk` inserts in one statement, as data-modifying CTEs: one round trip for all.
+
+    Each part sees the database as it was when the statement started, so no part may need
+    another's rows (a foreign key to a row another part inserts, a conflict with it).  Every part
+    is always in the statement, empty or not, so its SQL text is constant (prepared once).
+    """
+
+    parts: tuple[Bulk, ...]
+    _sql: TextClause = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ctes = ", ".join(f"b{j} AS ({part.sql(f'b{j}_')})" for j, part in enumerate(self.parts))
+        object.__setattr__(self, "_sql", text(f"WITH {ctes} SELECT 1"))
+
+    def run(self, conn: Connection, *rows: Sequence[Sequence[Any]]) -> None:
+        """Insert ``rows[j]`` with ``parts[j]``; nothing is sent when every part is empty."""
+        if not any(rows):
+            return
+        params: dict[str, list[Any]] = {}
+        for j, (part, part_rows) in enumerate(zip(self.parts, rows, strict=True)):
+            params.update(part.params(part_rows, f"b{j}_"))
+        conn.execute(self._sql, params)

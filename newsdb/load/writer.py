@@ -53,8 +53,10 @@ How an article is written
    ``MAX_ATTEMPTS`` times.
 4. Within the transaction every table is written with one multi-row
    statement (``INSERT ... SELECT * FROM unnest(arrays)``, ``bulk.py``), not
-   a round trip per row: about fifteen round trips per article whatever its
-   size (``benchmarks/write_throughput.py`` measures it).
+   a round trip per row, and the rows only the new article refers to
+   (mentions, roles, statement and event reports) all in one statement at
+   the end: about thirteen round trips per article whatever its size, plus
+   BEGIN and COMMIT (``benchmarks/write_throughput.py`` measures it).
 
 An article already stored (same content hash, or same URL) is ``skipped``
 before anything else happens, so re-writing it changes nothing.
@@ -85,7 +87,7 @@ from newsdb.extract.facts import ArticleFacts
 from newsdb.ingest.article import Article as ArticleInput
 from newsdb.load import events as event_merge
 from newsdb.load import resolve
-from newsdb.load.bulk import Bulk
+from newsdb.load.bulk import Bulk, BulkGroup
 from newsdb.load.normalize import normalize_quote, quote_hash, source_code
 
 MAX_ATTEMPTS = 5
@@ -177,6 +179,10 @@ _EVENT_REPORTS = Bulk(
     ),
     "ON CONFLICT ON CONSTRAINT uq_event_report_article_id_span DO NOTHING",
 )
+# The rows that only the new article refers to, in one round trip at the end of its transaction.  Each
+# conflict target includes the article's id, so no other writer can hold these rows (nothing here waits
+# on another transaction after the event locks), and none of them refers to another of them.
+_ARTICLE_ROWS = BulkGroup((_MENTIONS, _ROLES, _STATEMENT_REPORTS, _EVENT_REPORTS))
 _ARTICLE = text(
     "WITH added AS (INSERT INTO article (source_id, title, section, dateline, published_at, language, url, body,"
     " content_hash, word_count, origin, metadata, ingest_run_id) VALUES (:source_id, :title, :section, :dateline,"
@@ -592,9 +598,11 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
     ids = {k: r.entity_id for k, r in resolve.resolve_entities(conn, f.entities, lock=lock).items()}
     resolve.record_mention_aliases(conn, f.entities, f.mentions, ids)
 
-    _MENTIONS.run(conn, [(article_id, ids[m.entity], m.start, m.end, m.text) for m in f.mentions])
-    _ROLES.run(
+    statement_reports = _write_statements(conn, plan, article_id, ids)
+    event_reports = _write_events(conn, plan, article_id, ids, lock)
+    _ARTICLE_ROWS.run(
         conn,
+        [(article_id, ids[m.entity], m.start, m.end, m.text) for m in f.mentions],
         [
             (
                 ids[r.person],
@@ -606,9 +614,9 @@ def _write(conn: Connection, plan: _Plan, run_id: int | None) -> WriteOutcome:
             )
             for r in f.roles
         ],
+        statement_reports,
+        event_reports,
     )
-    _write_statements(conn, plan, article_id, ids)
-    _write_events(conn, plan, article_id, ids, lock)
     return WriteOutcome(a.origin, plan.content_hash, "added", article_id)
 
 
@@ -626,10 +634,14 @@ def _upsert_sources(conn: Connection, plan: _Plan) -> dict[str, int]:
     return {code: sid for code, sid in found}
 
 
-def _write_statements(conn: Connection, plan: _Plan, article_id: int, ids: dict[str, int]) -> None:
+Row = tuple[object, ...]
+
+
+def _write_statements(conn: Connection, plan: _Plan, article_id: int, ids: dict[str, int]) -> list[Row]:
+    """Upsert the article's statements; their report rows, for ``_ARTICLE_ROWS``."""
     f = plan.facts
     if not f.statements:
-        return
+        return []
     # one statement row per (speaker, type, quote hash); several reports may share it
     keyed: dict[tuple[int | None, str, str], str] = {}
     report_keys = []
@@ -641,34 +653,32 @@ def _write_statements(conn: Connection, plan: _Plan, article_id: int, ids: dict[
     # The no-op DO UPDATE makes RETURNING give the id of a statement that already existed, too.
     returned = _STATEMENTS.returning(conn, [(k[0], k[1], keyed[k], k[2]) for k in order])
     by_key = {(speaker, type_, qhash): sid for sid, speaker, type_, qhash in returned}
-    _STATEMENT_REPORTS.run(
-        conn,
-        [
-            (
-                by_key[key],
-                article_id,
-                s.start,
-                s.end,
-                s.cue,
-                s.cue_start,
-                s.cue_end,
-                s.speaker_text,
-                s.speaker_start,
-                s.speaker_end,
-                ids[s.channel] if s.channel else None,
-                s.channel_text,
-            )
-            for s, key in zip(f.statements, report_keys, strict=True)
-        ],
-    )
+    return [
+        (
+            by_key[key],
+            article_id,
+            s.start,
+            s.end,
+            s.cue,
+            s.cue_start,
+            s.cue_end,
+            s.speaker_text,
+            s.speaker_start,
+            s.speaker_end,
+            ids[s.channel] if s.channel else None,
+            s.channel_text,
+        )
+        for s, key in zip(f.statements, report_keys, strict=True)
+    ]
 
 
 def _write_events(
     conn: Connection, plan: _Plan, article_id: int, ids: dict[str, int], lock: Callable[[set[str]], None]
-) -> None:
+) -> list[Row]:
+    """Merge or create the article's events; their report rows, for ``_ARTICLE_ROWS``."""
     f = plan.facts
     if not f.events:
-        return
+        return []
     published = f.article.published_at.date() if isinstance(f.article.published_at, datetime) else None
     places = event_merge.places_of(conn, (ids[ev.place] for ev in f.events if ev.place))
     specs = []
@@ -692,8 +702,8 @@ def _write_events(
         specs.append(spec)
     # Third lock phase (module docstring): event keys need resolved entity ids.
     lock(event_merge.lock_keys(specs))
-    reports = []
+    reports: list[Row] = []
     for ev, spec in zip(f.events, specs, strict=True):
         event_id, _ = event_merge.find_or_create(conn, spec)
         reports.append((event_id, article_id, ev.trigger, ev.start, ev.end))
-    _EVENT_REPORTS.run(conn, reports)
+    return reports
