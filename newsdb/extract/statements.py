@@ -13,10 +13,15 @@
 The cue is found in this order: the frame after the closing mark
 (“...,” he said / said X), the frame before the opening mark (X said: “...”),
 a speech verb the quotation depends on, "according to X" in the sentence,
-then the context (a colon-ended cue sentence, or the speaker of the previous
-quotation in the paragraph).  A quoted fragment with no speech cue in its
-sentence (a film title, a scare quote) is not a statement; a clause-length
-quotation with no cue is one, with no speaker.
+then the context, for a quotation that opens its sentence: a colon-ended
+introduction ("Kim said:", "Trump leaned in and boomed:", "Here's Clinton:"),
+a signature ("“...” ― Sonya Herridge", or a "- Bernie Sanders." line below),
+the speaker of the previous quotation in the paragraph, the speech verb
+ending the previous paragraph, or the one person the sentence before is
+about ("Dianne Bystrom agreed. “...”").  A quoted fragment with no speech cue
+in its sentence (a film title, a scare quote) is not a statement; a
+clause-length quotation with no cue is one, with no speaker; a quoted line in
+capitals is a heading and is given no speaker from its context.
 
 Speakers are resolved by :class:`~newsdb.extract.speakers.SpeakerResolver`,
 cautiously: unresolved speakers are None with their surface text kept.
