@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.lexicon import SPEECH_VERBS, reads_like_a_person
+from newsdb.extract.lexicon import SPEECH_VERBS, reads_like_a_person, refers_back
 from newsdb.extract.quotes import paragraph_spans, window_start
 from newsdb.ingest.article import Article
 
@@ -264,9 +264,6 @@ def _relabel_speaking_places(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     return [dataclasses.replace(s, kind="person") if id(s) in relabel else s for s in spans]
 
 
-_BACK_PRONOUNS = frozenset({"he", "she", "his", "her", "himself", "herself"})
-
-
 def _relabel_persons_tagged_org(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     """An "organization" named like a person that the sentence calls he or she is a person.
 
@@ -286,14 +283,8 @@ def _relabel_persons_tagged_org(doc: Doc, spans: list[NameSpan]) -> list[NameSpa
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or tokens.root.dep_ != "nsubj":
             continue
-        verb = tokens.root.head
-        for token in verb.subtree:
-            lower = token.lower_
-            if token.i >= tokens.end and lower in _BACK_PRONOUNS:
-                subject = lower in ("he", "she") and token.dep_ == "nsubj"
-                if subject or (lower in ("his", "her") and token.dep_ == "poss") or lower.endswith("self"):
-                    persons.add(places.normalize(span.text))
-                    break
+        if any(t.i >= tokens.end and refers_back(t) for t in tokens.root.head.subtree):
+            persons.add(places.normalize(span.text))
     if not persons:
         return spans
     surnames = {name.split()[-1] for name in persons}

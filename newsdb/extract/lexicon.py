@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 # Verbs that introduce speech.  Cognition verbs ("think", "believe") are not statements.
 SPEECH_VERBS = frozenset(
     {
@@ -38,3 +40,22 @@ def reads_like_a_person(name: str) -> bool:
         and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
         and not any(w.lower() in ORGANIZATION_WORDS for w in words)
     )
+
+
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+
+
+def refers_back(token: Token) -> bool:
+    """A third-person pronoun that usually refers to a subject named before it: a subject, possessive or reflexive.
+
+    "Clinton said her plan ...", "Obama told reporters he ...", "... herself"; never an object ("McCaskill
+    scolded him": "him" is someone else).
+    """
+    lower = token.lower_
+    if lower in ("himself", "herself"):
+        return True
+    if lower in ("he", "she"):
+        return token.dep_ in ("nsubj", "nsubjpass")
+    return lower in ("his", "her") and token.dep_ == "poss"

@@ -22,13 +22,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.lexicon import reads_like_a_person
+from newsdb.extract.lexicon import PRONOUN_GENDER, reads_like_a_person, refers_back
 from newsdb.extract.quotes import paragraph_spans, window_start
 
 PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
-PRONOUN_GENDER = {
-    "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
-}  # fmt: skip
 GENDERED_NOUNS = {
     "spokesman": "m", "spokeswoman": "f", "congressman": "m", "congresswoman": "f", "chairman": "m",
     "chairwoman": "f", "businessman": "m", "businesswoman": "f", "actor": "m", "actress": "f", "king": "m",
@@ -418,7 +415,7 @@ class SpeakerResolver:
             found = {
                 PRONOUN_GENDER[t.lower_]
                 for t in sentence
-                if t.idx > first and _refers_back(t) and not self._quoted(t.idx)
+                if t.idx > first and refers_back(t) and not self._quoted(t.idx)
             }
             if len(found) == 1:
                 votes.setdefault(person, set()).update(found)
@@ -480,18 +477,6 @@ class SpeakerResolver:
             if title:
                 titles.setdefault(mention.entity, []).append(title)
         return titles
-
-
-def _refers_back(token: Token) -> bool:
-    """A third-person pronoun that usually refers to a subject named before it: a subject, possessive or reflexive."""
-    lower = token.lower_
-    if lower not in PRONOUN_GENDER:
-        return False
-    if lower in ("himself", "herself"):
-        return True
-    if lower in ("he", "she"):
-        return token.dep_ in SUBJECT_DEPS
-    return lower in ("his", "her") and token.dep_ == "poss"
 
 
 def _person_noun(lemma: str) -> bool:
