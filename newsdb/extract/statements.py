@@ -475,16 +475,8 @@ class _StatementFinder:
         """
         if not self._paragraph_start(quote.open_at):
             return None
-        here = self._paragraph_index(quote.open_at)
-        tail = self.text[quote.outer_end : self.paragraphs[here][1]].strip()
-        if here < 1 or (tail and tail[0] not in DOUBLE_MARKS):
-            return None  # words after the quotation attribute it, or could
-        start, end = self.paragraphs[here - 1]
-        last = self.doc.char_span(start, end, alignment_mode="contract")
-        if last is None or len(last) == 0:
-            return None
-        sentence = last[-1].sent
-        if sentence.start_char < start or any(t.text in DOUBLE_MARKS for t in sentence):
+        sentence = self._sentence_before(quote)
+        if sentence is None:
             return None
         root = sentence.root
         verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
@@ -509,6 +501,31 @@ class _StatementFinder:
         person may be the subject of a verb in it.  The speaker phrase is
         resolved like any other (a pronoun only when one person fits).
         """
+        sentence = self._sentence_before(quote)
+        if sentence is None:
+            return None
+        root = sentence.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        person = subject.lower_ in ("he", "she") or self._person_at(subject)
+        if not person:
+            return None
+        for token in sentence:
+            if token.dep_ in SUBJECT_DEPS and token.i != subject.i and self._person_at(token):
+                return None  # "Trump said Cruz ...": two people speak in it
+        return _Cue("", root.idx, root.idx + len(root.text), _noun_phrase(subject), sentence)
+
+    def _sentence_before(self, quote: Quote) -> Span | None:
+        """The sentence right before a quotation, when it holds no quotation of its own.
+
+        In the quotation's paragraph; or, when the quotation opens its
+        paragraph and nothing but quotations follows it there, the last
+        sentence of the previous paragraph (words after the quotation would
+        attribute it, or could).
+        """
         here = self._paragraph_index(quote.open_at)
         if here < 0:
             return None
@@ -525,19 +542,7 @@ class _StatementFinder:
         sentence = before[-1].sent
         if sentence.start_char < start or any(t.text in DOUBLE_MARKS for t in sentence):
             return None
-        root = sentence.root
-        if root.pos_ not in ("VERB", "AUX"):
-            return None
-        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is None:
-            return None
-        person = subject.lower_ in ("he", "she") or self._person_at(subject)
-        if not person:
-            return None
-        for token in sentence:
-            if token.dep_ in SUBJECT_DEPS and token.i != subject.i and self._person_at(token):
-                return None  # "Trump said Cruz ...": two people speak in it
-        return _Cue("", root.idx, root.idx + len(root.text), _noun_phrase(subject), sentence)
+        return sentence
 
     def _person_at(self, token: Token) -> bool:
         key = self.ents.entity_at(token.idx, token.idx + len(token.text))
