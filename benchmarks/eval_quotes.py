@@ -77,7 +77,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Token
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -222,31 +222,35 @@ def source_name(doc: Doc, source: Sequence[tuple[int, int]]) -> str | None:
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "many"})
 
 
-def is_name(doc: Doc, source: Sequence[tuple[int, int]]) -> bool:
-    """The Source names someone: not a group member ("a Nevada Democrat", "the Texan") or an indefinite."""
+def _source_root(doc: Doc, source: Sequence[tuple[int, int]]) -> Token | None:
+    """The syntactic head of the Source's first fragment."""
     for start, end in source:
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        root = span.root
-        if root.ent_type_ == "NORP" or root.tag_ == "NNPS":
-            return False
-        return not any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in root.children)
-    return False
+        if span is not None and len(span) > 0:
+            return span.root
+    return None
+
+
+def _indefinite(root: Token) -> bool:
+    return any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in root.children)
+
+
+def is_name(doc: Doc, source: Sequence[tuple[int, int]]) -> bool:
+    """The Source names someone: not a group member ("a Nevada Democrat", "the Texan") or an indefinite."""
+    root = _source_root(doc, source)
+    if root is None or root.ent_type_ == "NORP" or root.tag_ == "NNPS":
+        return False
+    return not _indefinite(root)
 
 
 def is_anonymous(doc: Doc, source: Sequence[tuple[int, int]]) -> bool:
     """The Source is an indefinite description of someone unnamed: "one former executive", "an official"."""
-    for start, end in source:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        root = span.root
-        indefinite = any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in root.children)
-        named = root.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in root.children)
-        # "an angry Hollande", "an aide, John Smith," name someone
-        return indefinite and not named
-    return False
+    root = _source_root(doc, source)
+    if root is None:
+        return False
+    # "an angry Hollande", "an aide, John Smith," name someone
+    named = root.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in root.children)
+    return _indefinite(root) and not named
 
 
 # -- matching -------------------------------------------------------------------
