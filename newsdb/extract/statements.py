@@ -510,11 +510,11 @@ class _StatementFinder:
         subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None:
             return None
-        person = subject.lower_ in ("he", "she") or self._person_at(subject)
+        person = subject.lower_ in ("he", "she") or self._kind_at(subject) == "person"
         if not person:
             return None
         for token in sentence:
-            if token.dep_ in SUBJECT_DEPS and token.i != subject.i and self._person_at(token):
+            if token.dep_ in SUBJECT_DEPS and token.i != subject.i and self._kind_at(token) == "person":
                 return None  # "Trump said Cruz ...": two people speak in it
         return _Cue("", root.idx, root.idx + len(root.text), _noun_phrase(subject), sentence)
 
@@ -544,9 +544,10 @@ class _StatementFinder:
             return None
         return sentence
 
-    def _person_at(self, token: Token) -> bool:
+    def _kind_at(self, token: Token) -> str | None:
+        """The kind of the entity ``token`` is a mention of, if any."""
         key = self.ents.entity_at(token.idx, token.idx + len(token.text))
-        return key is not None and self.ents.get(key).kind == "person"
+        return None if key is None else self.ents.get(key).kind
 
     def _other_person(self, start: int, end: int, cue: _Cue) -> bool:
         """A person other than the cue's speaker is named between ``start`` and ``end``.
@@ -625,7 +626,10 @@ class _StatementFinder:
         subjects = [
             t
             for t in doc[sentence.start : colon.i]
-            if t.dep_ in SUBJECT_DEPS and self._named_subject(t) and not self._inside_quote(t.idx)
+            if t.dep_ in SUBJECT_DEPS
+            and t.pos_ == "PROPN"
+            and self._kind_at(t) in ("person", "organization")
+            and not self._inside_quote(t.idx)
         ]
         here = self._here_is(colon)
         if here is not None or len(subjects) != 1:
@@ -660,13 +664,6 @@ class _StatementFinder:
         if phrase is None:
             return None
         return _Cue(":", colon.idx, colon.idx + 1, phrase, colon.sent)
-
-    def _named_subject(self, token: Token) -> bool:
-        """A proper-noun subject naming a person or an organization."""
-        if token.pos_ != "PROPN":
-            return False
-        key = self.ents.entity_at(token.idx, token.idx + len(token.text))
-        return key is not None and self.ents.get(key).kind in ("person", "organization")
 
     # -- indirect speech -----------------------------------------------------
 
