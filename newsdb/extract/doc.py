@@ -43,7 +43,12 @@ class DocEntities:
     # -- building -----------------------------------------------------------
 
     def new_entity(self, kind: EntityKind, name: str, place: PlaceInfo | None = None) -> str:
-        """Add an entity and return its key (``"person:kim-jong-un"``, made unique)."""
+        """Add an entity and return its key (``"person:kim-jong-un"``, made unique).
+
+        A person named only in capitals (a transcript's "WALLACE:") is named "Wallace".
+        """
+        if kind == "person" and name.isupper():
+            name = name.title()
         base = f"{kind}:{slugify(name)}"
         key, n = base, 2
         while key in self._by_key:

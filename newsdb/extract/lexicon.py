@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 # Verbs that introduce speech.  Cognition verbs ("think", "believe") are not statements.
@@ -33,13 +35,18 @@ ORGANIZATION_WORDS = frozenset(
 
 
 def reads_like_a_person(name: str) -> bool:
-    """Two or three capitalised words, none an organization word: "Carly Fiorina", not "Breitbart News"."""
+    """Two or three capitalised words, none an organization word: "Carly Fiorina", "Ava DuVernay", not
+    "Breitbart News" or "NBC News"."""
     words = name.split()
     return (
         2 <= len(words) <= 3
-        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+        and all(_NAME_WORD.match(w) for w in words)
         and not any(w.lower() in ORGANIZATION_WORDS for w in words)
     )
+
+
+# A capitalised word, or a surname with a capitalised prefix ("McCain", "DuVernay"; not "HuffPost", "YouTube").
+_NAME_WORD = re.compile(r"(?:Mc|Mac|De|Du|Di|La|Le|Van|Von)?[A-Z][a-z]+\Z")
 
 
 PRONOUN_GENDER = {

@@ -80,26 +80,40 @@ def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
-# Honorifics the model's tokenizer would split into word + sentence-ending period.
-HONORIFIC_ABBREVIATIONS = ("MM.", "Mme.", "Mmes.", "Messrs.", "Mlle.")
+# Honorifics and titles the model's tokenizer would split into word + sentence-ending period
+# (it knows "Gen.", "Gov.", "Sen.", "Rep." already).
+HONORIFIC_ABBREVIATIONS = (
+    "MM.", "Mme.", "Mmes.", "Messrs.", "Mlle.",
+    "Capt.", "Lt.", "Sgt.", "Col.", "Maj.", "Cmdr.", "Cpl.", "Pvt.", "Brig.", "Supt.", "Det.", "Insp.",
+    "Amb.", "Atty.", "Msgr.", "Sens.", "Reps.",
+)  # fmt: skip
 
 
 def _add_tokenizer_exceptions(nlp: Language) -> None:
-    """Keep "MM. Kim and Putin" one sentence: the honorific's period is not a full stop."""
+    """Keep "MM. Kim and Putin" and "said Navy Capt. Jeff Davis" one sentence: the title's period is no full stop."""
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):
         for text in HONORIFIC_ABBREVIATIONS:
             tokenizer.add_special_case(text, [{ORTH: text}])
 
 
+# Titles before a name, whose period never ends the sentence ("said Navy Capt. Jeff Davis").
+TITLE_ABBREVIATIONS = frozenset(
+    {*HONORIFIC_ABBREVIATIONS, "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Gov.", "Sen.", "Rep.", "Adm.", "Prof.", "Rev."}
+)
+
+
 @Language.component("newsdb_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A blank line always ends a sentence: titles, datelines and captions have no full stop."""
+    """A blank line always ends a sentence (titles, datelines and captions have no full stop); a title's
+    period before a name on the same line never does."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         blank_line = "\n\n" in previous.whitespace_ or (previous.is_space and "\n\n" in previous.text)
         if blank_line and not token.is_space:
             token.is_sent_start = True
+        elif previous.text in TITLE_ABBREVIATIONS and token.text[:1].isupper() and "\n" not in previous.whitespace_:
+            token.is_sent_start = False
     return doc
 
 

@@ -37,6 +37,9 @@ UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
 MAX_ANAPHORA_PARAGRAPHS = 2  # a pronoun looks back at most this many paragraphs
+# Clauses embedded in another, whose subject pronoun may refer to that other clause's subject.
+EMBEDDED_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp"})
+MAX_BINDING_DEPTH = 4  # clauses between a subject pronoun and the clause whose subject it refers to
 
 # Descriptor heads that fit any official title; "the head of X diplomacy" means a foreign minister.
 GENERIC_OFFICIAL = frozenset({"official", "officer", "leader", "politician", "diplomat", "head", "chief"})
@@ -112,7 +115,7 @@ class SpeakerResolver:
         head = phrase.root
         lower = head.text.lower()
         if head.pos_ == "PRON" or lower in PERSONAL or lower in UNRESOLVED_PRONOUNS:
-            return self._pronoun(lower, phrase.start_char)
+            return self._bound(head) or self._pronoun(lower, phrase.start_char)
         named = self._named(phrase)
         if named is not None:
             return named if self.ents.get(named).kind != "place" or self._place_speaks(phrase) else None
@@ -180,6 +183,32 @@ class SpeakerResolver:
         words = [t.text for t in phrase if t.pos_ == "PROPN" and t.text not in HONORIFICS]
         if not words:
             return None
+        found, key = self._entity_named(words, phrase.start_char)
+        return key if found else self._register(phrase)
+
+    def resolve_label(self, label: str, start: int, register: bool) -> str | None:
+        """The person a transcript turn's label names ("PENCE", "JAKE TAPPER"), compared without case.
+
+        With ``register``, a label naming no entity at all becomes a new person
+        ("Wallace"); a label naming a place or an organization is nobody.
+        """
+        words = [w for w in label.split() if w.title() not in HONORIFICS]
+        if not words:
+            return None
+        found, key = self._entity_named(words, start)
+        if found:
+            if key is None or self.ents.get(key).kind != "person":
+                return None
+            self.ents.add_mention(key, start, start + len(label))
+            return key
+        if not register or not all(_NAME_WORD.match(w.title()) for w in words):
+            return None
+        key = self.ents.new_entity("person", " ".join(w.title() for w in words))
+        self.ents.add_mention(key, start, start + len(label))
+        return key
+
+    def _entity_named(self, words: list[str], position: int) -> tuple[bool, str | None]:
+        """(whether any entity has this name or surname, the one it names when that is certain)."""
         wanted = _fold(" ".join(words))
         wanted_words = wanted.split()
         persons: set[str] = set()
@@ -194,12 +223,12 @@ class SpeakerResolver:
                     others.add(entity.key)
         persons = self._distinct_persons(persons)
         if len(persons) == 1:
-            return persons.pop()
+            return True, persons.pop()
         if persons:
-            return self._most_recent(persons, phrase.start_char, wanted)
+            return True, self._most_recent(persons, position, wanted)
         if others:
-            return others.pop() if len(others) == 1 else None
-        return self._register(phrase)
+            return True, others.pop() if len(others) == 1 else None
+        return False, None
 
     def _distinct_persons(self, keys: set[str]) -> set[str]:
         """One key per person among entities sharing a surname.
@@ -284,6 +313,36 @@ class SpeakerResolver:
         candidates = self._anaphora_candidates(position)
         fitting = [c for c in candidates if c == "?" or self._gender(c) in (None, gender)]
         return fitting[0] if len(fitting) == 1 and fitting[0] != "?" else None
+
+    def _bound(self, pronoun: Token) -> str | None:
+        """The person a subject pronoun refers to by its own sentence's structure.
+
+        "DuVernay said she felt ... because “...” she said", "Ban Ki-moon
+        condemned what he called “...”": the subject of the nearest clause
+        above the pronoun's own, when that subject is a named person of a fitting
+        gender and no other person is named between it and the pronoun.
+        """
+        gender = PERSONAL.get(pronoun.lower_)
+        if gender is None or pronoun.dep_ not in SUBJECT_DEPS:
+            return None
+        clause = pronoun.head
+        for _ in range(MAX_BINDING_DEPTH):
+            if clause.dep_ not in EMBEDDED_DEPS:
+                return None  # a main or conjoined clause: its pronoun may mean anyone named before
+            clause = clause.head
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                break
+        else:
+            return None
+        subject = subjects[0]
+        if subject.i > pronoun.i or subject.pos_ != "PROPN" or self._quoted(subject.idx):
+            return None
+        key = self._entity_of_token(subject)
+        if key is None or self.ents.get(key).kind != "person" or self._gender(key) not in (None, gender):
+            return None
+        between = self._persons_between(subject.idx, pronoun.idx, subjects_only=False)
+        return key if between in ([], [key]) else None
 
     def _anaphora_candidates(self, position: int) -> list[str]:
         """Persons a pronoun at ``position`` may refer to, without ranking.

@@ -42,6 +42,7 @@ from newsdb.extract.facts import Statement, StatementType
 from newsdb.extract.lexicon import SPEECH_VERBS
 from newsdb.extract.quotes import Quote, find_quotes, paragraph_spans
 from newsdb.extract.speakers import SpeakerResolver
+from newsdb.extract.transcripts import find_turns
 from newsdb.ingest.article import Article
 
 # Verbs that frame a quotation ("“...,” Carson continued.") but never govern one.
@@ -83,6 +84,7 @@ _SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?P<dash>[-―—–])[ \t\u00a0]*"
     r"(?P<name>[A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){1,3}?)\.?[ \t\u00a0]*"
 )
+MIN_TRANSCRIPT_TURNS = 2  # one "NAME:" paragraph alone may be a heading; a transcript has turns
 MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
 
 
@@ -97,6 +99,7 @@ class _Cue:
     sentence: Span
     inherited: str | None = None  # speaker key taken from context rather than a phrase
     inherited_text: str | None = None
+    inherited_at: tuple[int, int] | None = None  # where inherited_text is, when it is this statement's own
 
 
 @dataclass(slots=True)
@@ -135,7 +138,10 @@ class _StatementFinder:
     # -- driver -------------------------------------------------------------
 
     def run(self) -> list[Statement]:
-        candidates = self._quote_candidates() + self._indirect_candidates()
+        turns = self._turn_candidates()
+        labels = [c.cue.start for c in turns if c.cue is not None]
+        quoted = [c for c in self._quote_candidates() if not any(c.start <= at < c.end for at in labels)]
+        candidates = quoted + self._indirect_candidates() + turns
         candidates.sort(key=lambda c: (c.start, c.end))
         statements: list[Statement] = []
         previous: dict[int, tuple[str | None, str | None]] = {}
@@ -168,10 +174,46 @@ class _StatementFinder:
         elif cue.inherited is not None or cue.inherited_text is not None:
             statement.speaker = cue.inherited
             statement.speaker_text = cue.inherited_text
+            if cue.inherited_at is not None:
+                statement.speaker_start, statement.speaker_end = cue.inherited_at
         previous[cue.start] = (statement.speaker, statement.speaker_text)
         self.resolver.remember(statement.speaker, cue.start)
         self._channel(statement, cue)
         return statement
+
+    # -- transcripts ----------------------------------------------------------
+
+    def _turn_candidates(self) -> list[_Candidate]:
+        """Transcript turns ("PENCE: Well, look, ..."), direct statements of the person the label names.
+
+        A transcript is two turns or more, one of them labelled with the name
+        of a person the article names; its other labels then name persons too
+        ("WALLACE", the interviewer the article never introduces).  A
+        quotation holding turns (a whole transcript printed as one quotation)
+        is replaced by them (see :meth:`run`); there a paragraph labelled
+        "VIDEO:" is a turn too, of nobody named.  The cue is the colon; the
+        speaker's text is the label.
+        """
+        turns = [t for t in find_turns(self.text, self.paragraphs, self.quotes) if t.speaker_label or t.quoted]
+        if sum(t.speaker_label for t in turns) < MIN_TRANSCRIPT_TURNS:
+            return []
+        known = [
+            self.resolver.resolve_label(t.label, t.label_start, register=False) if t.speaker_label else None
+            for t in turns
+        ]
+        if not any(known):
+            return []
+        found: list[_Candidate] = []
+        for turn, key in zip(turns, known, strict=True):
+            if key is None and turn.speaker_label:
+                key = self.resolver.resolve_label(turn.label, turn.label_start, register=True)
+            span = self.doc.char_span(turn.label_start, turn.colon + 1, alignment_mode="expand")
+            if span is None:
+                continue
+            label = (turn.label, (turn.label_start, turn.label_end)) if turn.speaker_label else (None, None)
+            cue = _Cue(":", turn.colon, turn.colon + 1, None, span.sent, key, *label)
+            found.append(_Candidate("direct", turn.start, turn.end, cue))
+        return found
 
     # -- quotations -----------------------------------------------------------
 
@@ -275,7 +317,7 @@ class _StatementFinder:
             if frames and not inside_subject:
                 speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
                 if speaker is None or not _gap_is_subject(gap, speaker):
-                    speaker = _gap_name(gap, token)
+                    speaker = _gap_name(gap, token) if not self._own_subject(token) else None
                 if speaker is None:
                     return None
                 return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, token.sent)
@@ -838,6 +880,10 @@ class _StatementFinder:
                 node = node.head  # "X told Y that Z “...,” adding, “...”": X adds, not Z
         return None
 
+    def _own_subject(self, verb: Token) -> bool:
+        """``verb`` has a subject, other than a title quoted after it ("said on Fox News’s “Fox and Friends.”")."""
+        return any(c.dep_ in SUBJECT_DEPS and not (c.i > verb.i and self._inside_quote(c.idx)) for c in verb.children)
+
     def _inverted_subject(self, verb: Token) -> Span | None:
         """ "said Mr. Lavrov", "declared the Russian minister": the noun phrase right after the verb."""
         nxt = verb.i + 1
@@ -986,10 +1032,11 @@ def _gap_is_subject(gap: list[Token], speaker: Span) -> bool:
 def _gap_name(gap: list[Token], verb: Token) -> Span | None:
     """ "“...,” Gene Sperling, a top adviser, said" parsed with the name inside the quotation's clause.
 
-    When the verb has no subject of its own, a name opening the gap, alone or
-    followed by an apposition between commas, is the speaker.
+    When the verb has no subject of its own (the caller checks), a name
+    opening the gap, alone or followed by an apposition between commas, is the
+    speaker.
     """
-    if not gap or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not gap:
         return None
     run = 0
     while run < len(gap) and gap[run].pos_ == "PROPN" and gap[run].text[:1].isupper():

@@ -495,9 +495,27 @@ def test_a_title_in_quotation_marks_after_the_cue_is_not_its_subject(extractor: 
     )
     facts = extractor.extract(Article(body=body, origin="test"))
     (direct,) = [s for s in facts.statements if s.type == "direct"]
-    # the parser makes "Fox" the subject of "said" and "Flynn" an apposition inside the quotation's clause:
-    # no speaker rather than Fox
-    assert (direct.speaker, direct.cue) == (None, None)
+    # the parser makes the quoted title "Fox" the subject of "said": not the speaker, and no subject of the
+    # verb's own either, so the name opening the words between quotation and verb is
+    assert (direct.speaker, direct.speaker_text, direct.cue) == ("person:michael-flynn", "Flynn", "say")
+
+
+def test_a_subject_pronoun_refers_to_the_person_whose_clause_embeds_it(extractor: Extractor) -> None:
+    body = (
+        "Loretta Lynch and Bernie Sanders spoke in New York on Friday.\n\n"
+        "Lynch rejected what she called “a political stunt.”"
+        " Secretary General Ban Ki-moon condemned what he called a “brazen breach” of the resolutions.\n\n"
+        "Sanders met Clinton, and he said “the fight goes on.”"
+    )
+    facts = extractor.extract(Article(body=body, origin="test"))
+    names = {e.key: e.name for e in facts.entities}
+    quoted = [s for s in facts.statements if s.type != "indirect"]
+    assert [(s.quote, names.get(s.speaker or ""), s.speaker_text) for s in quoted] == [
+        ("a political stunt.", "Loretta Lynch", "she"),
+        ("brazen breach", "Ban Ki-moon", "he"),
+        # a pronoun in a conjoined clause is not bound by the first clause's subject: "he" may be Clinton
+        ("the fight goes on.", None, "he"),
+    ]
 
 
 def test_a_pronoun_speaker_takes_the_gender_the_article_gives_its_candidates(extractor: Extractor) -> None:
@@ -523,4 +541,16 @@ def test_colon_introductions_name_their_speaker_and_never_the_addressee(extracto
         ("Donald Trump", "boom"),
         ("Hillary Clinton", ":"),
         (None, None),
+    ]
+
+
+def test_a_military_title_before_the_speakers_name_does_not_end_the_sentence(extractor: Extractor) -> None:
+    body = (
+        "“We’re already at war with ISIL,” said Pentagon spokesman Navy Capt. Jeff Davis, who spoke on Monday.\n\n"
+        "“I really don’t understand it,” said Air Force 1st Lt. Tyler Livingston."
+    )
+    # the tokenizer keeps "Capt." and "Lt." whole: before, "Navy Capt" and "Air Force 1st" were the speakers
+    assert [(row[2], row[3]) for row in _speakers(extractor, body)] == [
+        ("Jeff Davis", "say"),
+        ("Tyler Livingston", "say"),
     ]
