@@ -77,7 +77,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc, DocBin, Token
+from spacy.tokens import Doc, DocBin, Span, Token
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -104,6 +104,7 @@ class GoldQuote:
     direct: bool
     source: tuple[tuple[int, int], ...]
     source_name: str | None  # the proper-noun name in the Source span, when there is one
+    name_spans: tuple[tuple[int, int], ...] = ()  # where the names are ("Flynn" in "Flynn, a top Trump surrogate,")
     named: bool = False  # the Source is a name, not an anonymous description ("a Nevada Democrat")
     anonymous: bool = False  # the Source is an indefinite description: "one former executive", "a Nevada Democrat"
 
@@ -138,6 +139,13 @@ class Tally:
     gold_indirect_found: int = 0
     pred_indirect: int = 0
     pred_indirect_ok: int = 0
+    gold_turns: int = 0  # transcript turns ("PENCE: Well, look, ..."), scored apart: see the module docstring
+    gold_turns_found: int = 0
+    pred_turns: int = 0
+    pred_turns_ok: int = 0
+    turns_named: int = 0
+    turns_correct: int = 0
+    turns_wrong: int = 0
     wrong_examples: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
@@ -150,7 +158,9 @@ def gold_quotes(article: PolnearArticle, doc: Doc) -> list[GoldQuote]:
     found: list[GoldQuote] = []
     text = article.text
     for attribution in article.attributions:
-        name = source_name(doc, attribution.source)
+        names = source_name(doc, attribution.source)
+        name = names[0].text if names else None
+        where = tuple((n.start_char, n.end_char) for n in names)
         named = name is not None and is_name(doc, attribution.source)
         anonymous = is_anonymous(doc, attribution.source)
         for frag_start, frag_end in attribution.content:
@@ -158,8 +168,28 @@ def gold_quotes(article: PolnearArticle, doc: Doc) -> list[GoldQuote]:
             for start, end in _quoted_parts(text, frag_start, frag_end):
                 inner = len(text[start:end].replace(" ", "").replace("\n", ""))
                 direct = inner / size >= DIRECT_COVERAGE
-                found.append(GoldQuote(start, end, direct, attribution.source, name, named, anonymous))
+                found.append(GoldQuote(start, end, direct, attribution.source, name, where, named, anonymous))
     return found
+
+
+def gold_turns(article: PolnearArticle) -> list[tuple[tuple[int, int], str]]:
+    """Transcript turns: attributions cued by a colon after a Source in capitals ("PENCE:"), with that Source."""
+    found: list[tuple[tuple[int, int], str]] = []
+    for attribution in article.attributions:
+        source = article.span_text(attribution.source).strip()
+        if article.span_text(attribution.cue).strip() == ":" and source.isupper() and attribution.content:
+            found.append(((attribution.content[0][0], attribution.content[-1][1]), source))
+    return found
+
+
+def is_turn(statement: Statement, body: str) -> bool:
+    """A transcript turn of newsdb's: its speaker's label, a colon, then the statement."""
+    return (
+        statement.cue == ":"
+        and statement.speaker_end is not None
+        and statement.speaker_end <= statement.start
+        and body[statement.speaker_end : statement.start].strip() == ":"
+    )
 
 
 def gold_indirect(article: PolnearArticle) -> list[tuple[int, int]]:
@@ -195,12 +225,12 @@ def _quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in parts if text[s:e].strip()]
 
 
-def source_name(doc: Doc, source: Sequence[tuple[int, int]]) -> str | None:
-    """The name the gold Source is, when it is one: its head is a proper noun.
+def source_name(doc: Doc, source: Sequence[tuple[int, int]]) -> list[Span]:
+    """The names the gold Source is, when it is one: its head is a proper noun.
 
     "Trump campaign manager Kellyanne Conway" -> "Kellyanne Conway"; "Donald
     Trump's campaign manager" and "he" are not names.  The name is the run of
-    proper nouns around the head.
+    proper nouns around the head; "Blumenthal and Cohen" are two.
     """
     for start, end in source:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -212,11 +242,15 @@ def source_name(doc: Doc, source: Sequence[tuple[int, int]]) -> str | None:
             if not names:
                 continue
             root = names[0]
-        left = root.i
-        while left - 1 >= span.start and doc[left - 1].pos_ == "PROPN" and doc[left - 1].text[:1].isupper():
-            left -= 1
-        return doc[left : root.i + 1].text
-    return None
+        heads = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i < span.end)]
+        found = []
+        for head in heads:
+            left = head.i
+            while left - 1 >= span.start and doc[left - 1].pos_ == "PROPN" and doc[left - 1].text[:1].isupper():
+                left -= 1
+            found.append(doc[left : head.i + 1])
+        return found
+    return []
 
 
 INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "many"})
@@ -278,11 +312,17 @@ def names_match(gold: str, names: Iterable[str]) -> bool:
     return False
 
 
+def _on_name(start: int, end: int, gold: GoldQuote) -> bool:
+    """The characters ``start:end`` overlap a name of the gold Source (not merely the Source: in "Flynn, a
+    top Trump surrogate," Trump is not the source)."""
+    return any(start < e and s < end for s, e in gold.name_spans)
+
+
 def newsdb_speaker_ok(facts: ArticleFacts, statement: Statement, gold: GoldQuote) -> bool | None:
     if statement.speaker is None:
         return None
     for mention in facts.mentions:
-        if mention.entity == statement.speaker and any(mention.start < e and s < mention.end for s, e in gold.source):
+        if mention.entity == statement.speaker and _on_name(mention.start, mention.end, gold):
             return True
     entity = facts.entity(statement.speaker)
     return gold.source_name is not None and names_match(gold.source_name, [entity.name, *entity.aliases])
@@ -291,14 +331,43 @@ def newsdb_speaker_ok(facts: ArticleFacts, statement: Statement, gold: GoldQuote
 # -- scoring --------------------------------------------------------------------
 
 
-def score_quotes(tally: Tally, golds: list[GoldQuote], preds: list[tuple[int, int, bool]], judge: Judge) -> None:
+def score_turns(
+    tally: Tally, facts: ArticleFacts, golds: list[tuple[tuple[int, int], str]], ours: list[Statement]
+) -> None:
+    """Transcript turns against the gold colon-cued attributions: recall, precision, speaker (by the label)."""
+    tally.gold_turns += len(golds)
+    tally.pred_turns += len(ours)
+    for span, source in golds:
+        hits = [s for s in ours if overlaps(span, (s.start, s.end))]
+        if not hits:
+            continue
+        tally.gold_turns_found += 1
+        tally.turns_named += 1
+        speaker = hits[0].speaker
+        if speaker is not None:
+            entity = facts.entity(speaker)
+            right = names_match(source.title(), [entity.name, *entity.aliases])
+            tally.turns_correct += right
+            tally.turns_wrong += not right
+    tally.pred_turns_ok += sum(any(overlaps(span, (s.start, s.end)) for span, _ in golds) for s in ours)
+
+
+def score_quotes(
+    tally: Tally,
+    golds: list[GoldQuote],
+    preds: list[tuple[int, int, bool]],
+    judge: Judge,
+    also: Sequence[tuple[int, int, bool]] = (),
+) -> None:
+    """Quotations; ``also`` are predictions that may find a gold quotation but are not quotations themselves
+    (newsdb's transcript turns: "PENCE: Well, look, ... “Shark Tank.” ...") and so not in the precision."""
     tally.gold_direct += sum(g.direct for g in golds)
     tally.gold_all += len(golds)
     tally.pred_direct += sum(p[2] for p in preds)
     tally.pred_all += len(preds)
     for gold in golds:
         span = (gold.start, gold.end)
-        hits = [p for p in preds if overlaps(span, (p[0], p[1]))]
+        hits = [p for p in [*preds, *also] if overlaps(span, (p[0], p[1]))]
         if gold.direct and any(p[2] for p in hits):
             tally.gold_direct_found += 1
         if hits:
@@ -318,7 +387,7 @@ def score_quotes(tally: Tally, golds: list[GoldQuote], preds: list[tuple[int, in
         if any(overlaps((g.start, g.end), (pred[0], pred[1])) for g in golds):
             tally.pred_all_ok += 1
             tally.pred_direct_ok += pred[2]
-    score_per_quotation(tally, golds, preds, judge)
+    score_per_quotation(tally, golds, [*preds, *also], judge)
 
 
 def score_per_quotation(tally: Tally, golds: list[GoldQuote], preds: list[tuple[int, int, bool]], judge: Judge) -> None:
@@ -430,16 +499,25 @@ class TextacyJudge(Judge):
         start, end, text = self.speakers[(pred[0], pred[1])]
         if text.lower() in PRONOUNS:
             return None
-        if any(start < e and s < end for s, e in gold.source):
+        if _on_name(start, end, gold):
             return True
         return gold.source_name is not None and names_match(gold.source_name, [text])
 
 
-def newsdb_run(tally: Tally, facts: ArticleFacts, golds: list[GoldQuote], indirect: list[tuple[int, int]]) -> None:
-    quoted = [s for s in facts.statements if s.type in ("direct", "partial")]
-    by_span = {(s.start, s.end): s for s in quoted}
+def newsdb_run(
+    tally: Tally,
+    facts: ArticleFacts,
+    golds: list[GoldQuote],
+    indirect: list[tuple[int, int]],
+    turns: list[tuple[tuple[int, int], str]],
+) -> None:
+    body = facts.article.body
+    ours = [s for s in facts.statements if is_turn(s, body)]
+    quoted = [s for s in facts.statements if s.type in ("direct", "partial") and s not in ours]
+    by_span = {(s.start, s.end): s for s in quoted + ours}
     preds = [(s.start, s.end, s.type == "direct") for s in quoted]
-    score_quotes(tally, golds, preds, NewsdbJudge(facts, by_span, tally))
+    score_quotes(tally, golds, preds, NewsdbJudge(facts, by_span, tally), also=[(s.start, s.end, True) for s in ours])
+    score_turns(tally, facts, turns, ours)
     reported = [(s.start, s.end) for s in facts.statements if s.type == "indirect"]
     tally.gold_indirect += len(indirect)
     tally.gold_indirect_found += sum(any(overlaps(g, p) for p in reported) for g in indirect)
@@ -503,6 +581,12 @@ def report(name: str, tally: Tally, indirect: bool) -> str:
     ]
     if indirect:
         rows.append(
+            f"  transcript turns recall {ratio(tally.gold_turns_found, tally.gold_turns)} "
+            f"({tally.gold_turns_found}/{tally.gold_turns})  precision {ratio(tally.pred_turns_ok, tally.pred_turns)} "
+            f"({tally.pred_turns_ok}/{tally.pred_turns})  speaker accuracy "
+            f"{ratio(tally.turns_correct, tally.turns_named)} wrong {ratio(tally.turns_wrong, tally.turns_named)}"
+        )
+        rows.append(
             f"  indirect        recall {ratio(tally.gold_indirect_found, tally.gold_indirect)} "
             f"({tally.gold_indirect_found}/{tally.gold_indirect})  precision "
             f"{ratio(tally.pred_indirect_ok, tally.pred_indirect)} ({tally.pred_indirect_ok}/{tally.pred_indirect})"
@@ -535,7 +619,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         doc = parse_cached(extractor, item, args.cache)
         facts = statement_facts(article, doc)
         golds = gold_quotes(item, doc)
-        newsdb_run(ours, facts, golds, gold_indirect(item))
+        newsdb_run(ours, facts, golds, gold_indirect(item), gold_turns(item))
         if not args.no_baseline:
             textacy_run(baseline, doc, golds)
         count += 1
