@@ -84,6 +84,8 @@ _SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?P<dash>[-―—–])[ \t\u00a0]*"
     r"(?P<name>[A-Z][\w’'.-]*(?:[ \t][A-Z][\w’'.-]*){1,3}?)\.?[ \t\u00a0]*"
 )
+# "... before saying", "by telling": prepositions whose gerund's subject is the clause's subject.
+SUBJECT_CONTROL_PREPOSITIONS = frozenset({"before", "after", "by", "upon", "while", "in", "since", "without", "on"})
 MIN_TRANSCRIPT_TURNS = 2  # one "NAME:" paragraph alone may be a heading; a transcript has turns
 MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
 
@@ -873,12 +875,32 @@ class _StatementFinder:
                 if subject.lower_ in ("who", "that") and node.dep_ == "relcl":
                     return _noun_phrase(node.head)  # "a surrogate who said": the antecedent
                 return _noun_phrase(subject)
+            if self._subject_controls(node):
+                node = node.head.head  # "Blige sings to Clinton before asking her, “...”"
+                continue
             if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
                 return None
             node = node.head
             if node.dep_ == "ccomp" and self._is_cue_verb(node.head):
                 node = node.head  # "X told Y that Z “...,” adding, “...”": X adds, not Z
         return None
+
+    @staticmethod
+    def _subject_controls(node: Token) -> bool:
+        """ "X ... before asking", "by saying", "after telling": the gerund's speaker is the subject of the verb
+        the preposition hangs from; not "rebuked Trump for saying" or "quoted X as saying" (the object's), nor a
+        passive ("after being asked"), nor in an infinitive ("expects Holt to insert himself by calling")."""
+        prep = node.head
+        return (
+            node.dep_ == "pcomp"
+            and prep.dep_ == "prep"
+            and prep.lower_ in SUBJECT_CONTROL_PREPOSITIONS
+            and prep.head.pos_ in ("VERB", "AUX")
+            # "expects Holt to insert himself by calling ...": an infinitive, no one has spoken
+            and prep.head.dep_ != "xcomp"
+            and not any(c.dep_ == "aux" and c.tag_ == "TO" for c in prep.head.children)
+            and not any(c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in node.children)
+        )
 
     def _own_subject(self, verb: Token) -> bool:
         """``verb`` has a subject, other than a title quoted after it ("said on Fox News’s “Fox and Friends.”")."""

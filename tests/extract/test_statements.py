@@ -554,3 +554,16 @@ def test_a_military_title_before_the_speakers_name_does_not_end_the_sentence(ext
         ("Jeff Davis", "say"),
         ("Tyler Livingston", "say"),
     ]
+
+
+def test_a_gerund_after_before_or_by_is_spoken_by_the_clauses_subject(extractor: Extractor) -> None:
+    body = (
+        "Mary J. Blige sang to Hillary Clinton before asking her, “Where do we go from here?”\n\n"
+        "Clinton mocked Trump for calling himself the “king of debt,” noting that his tax cuts would cause the"
+        " debt to skyrocket."
+    )
+    assert _speakers(extractor, body) == [
+        ("direct", "Where do we go from here?", "Mary J. Blige", "ask"),
+        # "for calling": Trump called himself so, not Clinton; no statement rather than one of hers
+        ("indirect", "his tax cuts would cause the debt to skyrocket", "Hillary Clinton", "note"),
+    ]
