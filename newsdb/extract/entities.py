@@ -302,6 +302,8 @@ def clean_span(span: Span, kind: NameKind, body: str) -> NameSpan | None:
         tokens = _named_piece(tokens)  # "Weak - Rubio - weak on immigration": the name between dashes
     while tokens and (tokens[0].lower_ in _LEADING_DROP or not tokens[0].text.strip()):
         tokens = tokens[1:]
+    if len(tokens) > 1 and tokens[0].pos_ == "VERB" and tokens[0].lemma_.lower() in SPEECH_VERBS:
+        tokens = tokens[1:]  # "Said Ellis:" tagged as one name
     while tokens and (tokens[-1].text in _POSSESSIVE or not tokens[-1].text.strip()):
         tokens = tokens[:-1]
     if tokens and all(t.is_upper or not t.is_alpha for t in tokens):

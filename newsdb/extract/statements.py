@@ -907,10 +907,16 @@ class _StatementFinder:
         return any(c.dep_ in SUBJECT_DEPS and not (c.i > verb.i and self._inside_quote(c.idx)) for c in verb.children)
 
     def _inverted_subject(self, verb: Token) -> Span | None:
-        """ "said Mr. Lavrov", "declared the Russian minister": the noun phrase right after the verb."""
+        """ "said Mr. Lavrov", "declared the Russian minister": the noun phrase right after the verb.
+
+        "Said Ellis: “...”": the small model makes the verb a compound of the name after it.
+        """
         nxt = verb.i + 1
         if nxt >= len(self.doc):
             return None
+        if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:
+            name = self.doc[nxt : verb.head.i + 1]
+            return name if all(t.pos_ == "PROPN" for t in name) else None
         for child in verb.rights:
             if child.dep_ in ("dobj", "nsubj", "attr", "npadvmod", "dative", "oprd") and child.pos_ in (
                 "PROPN",

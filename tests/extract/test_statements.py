@@ -567,3 +567,14 @@ def test_a_gerund_after_before_or_by_is_spoken_by_the_clauses_subject(extractor:
         # "for calling": Trump called himself so, not Clinton; no statement rather than one of hers
         ("indirect", "his tax cuts would cause the debt to skyrocket", "Hillary Clinton", "note"),
     ]
+
+
+def test_an_inverted_said_before_a_colon_names_its_speaker(extractor: Extractor) -> None:
+    body = (
+        "Ryan Ellis, a tax lobbyist, doubts Clinton's plans.\n\n"
+        "Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”"
+    )
+    # the small model makes "Said" a compound of "Ellis"
+    assert _speakers(extractor, body) == [
+        ("direct", "I don’t get the sense she’s the least bit interested in tax reform.", "Ryan Ellis", "say")
+    ]
