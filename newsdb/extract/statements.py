@@ -557,8 +557,13 @@ class _StatementFinder:
         person = subject.lower_ in ("he", "she") or self._kind_at(subject) == "person"
         if not person:
             return None
+        reported: set[int] = set()
+        if self._is_cue_verb(root) and subject.i > root.i - 3:
+            # "The administration may be reluctant while Kerry negotiates ..., Schiff said.": what Schiff says
+            reported = {t.i for c in root.children if c.dep_ == "ccomp" and c.i < subject.i for t in c.subtree}
         for token in sentence:
-            if token.dep_ in SUBJECT_DEPS and token.i != subject.i and self._kind_at(token) == "person":
+            other = token.dep_ in SUBJECT_DEPS and token.i != subject.i and token.i not in reported
+            if other and self._kind_at(token) == "person":
                 return None  # "Trump said Cruz ...": two people speak in it
         return _Cue("", root.idx, root.idx + len(root.text), _noun_phrase(subject), sentence)
 

@@ -578,3 +578,16 @@ def test_an_inverted_said_before_a_colon_names_its_speaker(extractor: Extractor)
     assert _speakers(extractor, body) == [
         ("direct", "I don’t get the sense she’s the least bit interested in tax reform.", "Ryan Ellis", "say")
     ]
+
+
+def test_a_quotation_after_a_sentence_ending_in_its_speakers_attribution_is_theirs(extractor: Extractor) -> None:
+    body = (
+        "Rep. Adam Schiff urged the administration to act.\n\n"
+        "The administration may be reluctant to act while Secretary of State John Kerry negotiates with Russia,"
+        " Schiff said. “The other factor is whether it would give the appearance of tipping the scales.”"
+    )
+    # John Kerry is a subject inside what Schiff says, not a second speaker
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [
+        ("indirect", "Adam Schiff"),
+        ("direct", "Adam Schiff"),
+    ]
