@@ -86,6 +86,7 @@ _SIGNATURE = re.compile(
 )
 # "... before saying", "by telling": prepositions whose gerund's subject is the clause's subject.
 SUBJECT_CONTROL_PREPOSITIONS = frozenset({"before", "after", "by", "upon", "while", "in", "since", "without", "on"})
+MAX_TITLE_WORDS = 4  # a quotation this short in a sentence is a title or a scare quote, not someone's words
 MIN_TRANSCRIPT_TURNS = 2  # one "NAME:" paragraph alone may be a heading; a transcript has turns
 MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
 
@@ -589,9 +590,20 @@ class _StatementFinder:
         if before is None or len(before) == 0:
             return None
         sentence = before[-1].sent
-        if sentence.start_char < start or any(t.text in DOUBLE_MARKS for t in sentence):
+        if sentence.start_char < start or self._quotes_in(sentence):
             return None
         return sentence
+
+    def _quotes_in(self, sentence: Span) -> bool:
+        """``sentence`` holds a quotation longer than a title or a scare quote ("Face the Nation", “clawed back”)."""
+        marks = [t for t in sentence if t.text in DOUBLE_MARKS]
+        if not marks:
+            return False
+        lo = bisect.bisect_left(self._quote_starts, sentence.start_char)
+        inside = [q for q in self.quotes[lo:] if q.open_at < sentence.end_char]
+        if any(q.close_at >= sentence.end_char for q in inside) or len(marks) != 2 * len(inside):
+            return True  # a quotation running on past the sentence, or marks this sentence cannot pair
+        return any(len(self.text[q.start : q.end].split()) > MAX_TITLE_WORDS for q in inside)
 
     def _kind_at(self, token: Token) -> str | None:
         """The kind of the entity ``token`` is a mention of, if any."""

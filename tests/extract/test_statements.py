@@ -591,3 +591,18 @@ def test_a_quotation_after_a_sentence_ending_in_its_speakers_attribution_is_thei
         ("indirect", "Adam Schiff"),
         ("direct", "Adam Schiff"),
     ]
+
+
+def test_a_title_in_quotation_marks_does_not_stop_the_sentence_giving_the_next_quotation_its_speaker(
+    extractor: Extractor,
+) -> None:
+    body = (
+        'On "Face the Nation," Sen. Bernie Sanders identified young voters\' exhaustion with bigotry as a reason'
+        ' to vote.\n\n"The younger people are sick and tired of discrimination and racism."\n\n'
+        'Trump called the plan "a complete and total disaster for the whole country." "We will win."'
+    )
+    assert [(row[1], row[2]) for row in _speakers(extractor, body)] == [
+        ("The younger people are sick and tired of discrimination and racism.", "Bernie Sanders"),
+        ("a complete and total disaster for the whole country.", "Trump"),
+        ("We will win.", "Trump"),  # continues the quotation before
+    ]
