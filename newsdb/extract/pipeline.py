@@ -103,10 +103,15 @@ TITLE_ABBREVIATIONS = frozenset(
 )
 
 
+_DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
+MAX_DATELINE_TOKENS = 10
+
+
 @Language.component("newsdb_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line always ends a sentence (titles, datelines and captions have no full stop); a title's
-    period before a name on the same line never does."""
+    period before a name on the same line never does; a dateline ("LONDON (Reuters) -") is no part of the
+    sentence after it, whose subject the parser would otherwise take it for."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         blank_line = "\n\n" in previous.whitespace_ or (previous.is_space and "\n\n" in previous.text)
@@ -114,7 +119,41 @@ def paragraph_breaks(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif previous.text in TITLE_ABBREVIATIONS and token.text[:1].isupper() and "\n" not in previous.whitespace_:
             token.is_sent_start = False
+    _dateline(doc, 0)
+    for token in doc[1:]:
+        if token.is_sent_start and not token.is_space:
+            _dateline(doc, token.i)
     return doc
+
+
+def _dateline(doc: Doc, start: int) -> None:
+    """Start a sentence after "WASHINGTON -", "Washington (AFP) –", "BEIRUT, Lebanon (Reuters) —" at ``start``.
+
+    A dateline is a place in capitals, or capitalised words followed by a news agency in parentheses, then a
+    dash, all on one line.
+    """
+    capitals = agency = False
+    depth = 0
+    for token in doc[start : start + MAX_DATELINE_TOKENS]:
+        if "\n" in token.text:
+            return
+        if token.text in _DATELINE_DASHES and depth == 0:
+            if (capitals or agency) and token.i > start and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True
+            return
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+            agency = agency or depth == 0
+        elif token.text == ",":
+            continue
+        elif not token.text[:1].isupper():
+            return
+        elif depth == 0 and token.is_alpha and token.text.isupper() and len(token.text) > 1:
+            capitals = True
+        if "\n" in token.whitespace_:
+            return
 
 
 def _add_paragraph_breaks(nlp: Language) -> None:

@@ -1024,6 +1024,8 @@ def _clause_span(clause: Token, exclude: Token | None = None) -> Span | None:
     elif exclude is not None:
         start = max(start, exclude.right_edge.i + 1)  # "According to X, ..." at the start
     while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
+        if doc[start].text in '“"«' and any(t.text in '”"»' for t in doc[start + 1 : end]):
+            break  # "saying that “bombastic comments” do more harm": the quotation opens the clause
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[end - 1].text not in '”"»’':
         end -= 1

@@ -224,15 +224,15 @@ def test_a_place_that_speaks_stays_a_place_and_a_dateline_speaks_for_nobody(extr
     metonymy = _facts(extractor, "“We oppose this line,” Moscow said on Friday.")
     assert [(e.name, e.kind) for e in metonymy.entities] == [("Moscow", "place")]
     assert [s.speaker for s in metonymy.statements] == ["place:moscow"]
-    # the parser takes the dateline for the subject: no speaker, never "London said"
+    # the dateline is a sentence of its own (see test_pipeline): never "Washington said"
     dateline = _facts(
         extractor,
         "Clinton swipes at Trump over Brexit.\n\nWashington (AFP) – Democrat Hillary Clinton has taken a swipe at"
         " Republican rival Donald Trump’s stance on Brexit, saying that “bombastic comments” do more harm than good.",
     )
     assert [(s.type, s.speaker, s.speaker_text) for s in dateline.statements] == [
-        ("partial", None, "Washington"),
-        ("indirect", None, "Washington"),
+        ("indirect", "person:hillary-clinton", "Democrat Hillary Clinton"),
+        ("partial", "person:hillary-clinton", "Democrat Hillary Clinton"),
     ]
 
 

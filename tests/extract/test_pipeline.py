@@ -59,3 +59,18 @@ def test_extract_parallel_keeps_order_and_matches_serial(extractor: Extractor) -
     assert [f.article.origin for f in parallel] == [f"a{i}" for i in range(6)]
     assert [f.entities for f in parallel] == [f.entities for f in serial]
     assert [f.events for f in parallel] == [f.events for f in serial]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("LONDON (Reuters) - Trump spoke.", ["LONDON (Reuters) -", "Trump spoke."]),
+        ("BEIRUT, Lebanon — Syrian forces advanced.", ["BEIRUT, Lebanon —", "Syrian forces advanced."]),
+        ("Washington (AFP) – Clinton spoke.", ["Washington (AFP) –", "Clinton spoke."]),
+        ("The vote - a close one - passed.", ["The vote - a close one - passed."]),  # no capitals, no agency
+        ("U.S. officials said - again - no.", ["U.S. officials said - again - no."]),
+        ("said Navy Capt. Jeff Davis on Monday.", ["said Navy Capt. Jeff Davis on Monday."]),
+    ],
+)
+def test_datelines_and_titles_set_sentence_boundaries(extractor: Extractor, text: str, sentences: list[str]) -> None:
+    assert [s.text for s in extractor.parse(text).sents] == sentences

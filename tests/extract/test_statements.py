@@ -606,3 +606,23 @@ def test_a_title_in_quotation_marks_does_not_stop_the_sentence_giving_the_next_q
         ("a complete and total disaster for the whole country.", "Trump"),
         ("We will win.", "Trump"),  # continues the quotation before
     ]
+
+
+def test_a_dateline_is_neither_the_speaker_nor_part_of_the_speakers_name(extractor: Extractor) -> None:
+    body = (
+        "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at Donald Trump, saying that “bombastic"
+        " comments” do more harm than good.\n\n"
+        "LONDON (Reuters) - Donald Trump said he was “very happy” with the vote.\n\n"
+        "ROME - Bernie Sanders met Pope Francis on Saturday. Sanders said the trip was “absolutely” worthwhile."
+    )
+    facts = extractor.extract(Article(body=body, origin="test"))
+    names = {e.key: e.name for e in facts.entities}
+    assert [(s.type, s.quote, names.get(s.speaker or ""), s.speaker_text) for s in facts.statements] == [
+        # the reported clause keeps the quotation mark that opens it
+        ("indirect", "“bombastic comments” do more harm than good", "Hillary Clinton", "Democrat Hillary Clinton"),
+        ("partial", "bombastic comments", "Hillary Clinton", "Democrat Hillary Clinton"),
+        ("indirect", "he was “very happy” with the vote", "Donald Trump", "Donald Trump"),
+        ("partial", "very happy", "Donald Trump", "Donald Trump"),
+        ("indirect", "the trip was “absolutely” worthwhile", "Bernie Sanders", "Sanders"),
+        ("partial", "absolutely", "Bernie Sanders", "Sanders"),
+    ]
