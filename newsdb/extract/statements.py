@@ -1091,8 +1091,15 @@ def _gap_name(gap: list[Token], verb: Token) -> Span | None:
     if run == 0 or any(gap[i].i != gap[0].i + i for i in range(run)):
         return None
     rest = gap[run:]
-    if rest and (rest[0].text != "," or rest[-1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in rest)):
-        return None
+    if rest:
+        # ", a top adviser," / ", the polling guru who founded fivethirtyeight.com" (the closing comma left out)
+        if rest[0].text != "," or len(rest) < 2:
+            return None
+        if rest[-1].text != "," and rest[1].lower_ not in ("the", "a", "an"):
+            return None
+        relative = next((i for i, t in enumerate(rest) if t.lower_ in ("who", "which", "that")), len(rest))
+        if any(t.pos_ in ("VERB", "AUX") for t in rest[:relative]):
+            return None
     return verb.doc[gap[0].i : gap[0].i + run]
 
 

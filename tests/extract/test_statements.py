@@ -626,3 +626,11 @@ def test_a_dateline_is_neither_the_speaker_nor_part_of_the_speakers_name(extract
         ("indirect", "the trip was “absolutely” worthwhile", "Bernie Sanders", "Sanders"),
         ("partial", "absolutely", "Bernie Sanders", "Sanders"),
     ]
+
+
+def test_a_speaker_named_before_an_apposition_that_lost_its_closing_comma(extractor: Extractor) -> None:
+    body = (
+        "“Clinton needs a strategy for targeting [Libertarian candidate Gary] Johnson & [Green Party hopeful Jill]"
+        " Stein voters,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted on Wednesday."
+    )
+    assert [(row[2], row[3]) for row in _speakers(extractor, body)] == [("Nate Silver", "tweet")]
