@@ -20,6 +20,12 @@ HOSTILE = {
     "unbalanced quotes": "“ “ “ Lavrov said “ he would ” ” come “ to Moscow " * 200,
     "unbalanced marks everywhere": ("“Unbalanced ” marks “ everywhere, said Smith. " * 400).strip(),
     "markup": "<div class='x'><p>Sergei Lavrov met <b>Kim Jong-un</b> in Pyongyang.</p>&nbsp;&amp;</div>" * 50,
+    # a transcript printed as one quotation, 3,000 turns, 27 speakers
+    "transcript (3,000 turns)": "Mike Pence spoke.\n\n"
+    + "\n\n".join(
+        f'"{"PENCE" if i % 2 else "SPEAKER " + chr(65 + i % 26) * 2}: We “will” win {i}.' for i in range(3000)
+    )
+    + '"',
 }
 PARAGRAPH = (
     "Foreign Minister Sergei Lavrov met North Korean leader Kim Jong-un in Pyongyang on Thursday. "

@@ -187,25 +187,21 @@ class SpeakerResolver:
         return key if found else self._register(phrase)
 
     def resolve_label(self, label: str, start: int, register: bool) -> str | None:
-        """The person a transcript turn's label names ("PENCE", "JAKE TAPPER"), compared without case.
+        """The person a transcript turn's label at ``start`` names ("PENCE", "JAKE TAPPER"), compared without case.
 
         With ``register``, a label naming no entity at all becomes a new person
-        ("Wallace"); a label naming a place or an organization is nobody.
+        ("Wallace"); a label naming a place or an organization is nobody.  The
+        caller adds the mentions.
         """
         words = [w for w in label.split() if w.title() not in HONORIFICS]
         if not words:
             return None
         found, key = self._entity_named(words, start)
         if found:
-            if key is None or self.ents.get(key).kind != "person":
-                return None
-            self.ents.add_mention(key, start, start + len(label))
-            return key
+            return key if key is not None and self.ents.get(key).kind == "person" else None
         if not register or not all(_NAME_WORD.match(w.title()) for w in words):
             return None
-        key = self.ents.new_entity("person", " ".join(w.title() for w in words))
-        self.ents.add_mention(key, start, start + len(label))
-        return key
+        return self.ents.new_entity("person", " ".join(w.title() for w in words))
 
     def _entity_named(self, words: list[str], position: int) -> tuple[bool, str | None]:
         """(whether any entity has this name or surname, the one it names when that is certain)."""

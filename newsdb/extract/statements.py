@@ -87,7 +87,8 @@ _SIGNATURE = re.compile(
 # "... before saying", "by telling": prepositions whose gerund's subject is the clause's subject.
 SUBJECT_CONTROL_PREPOSITIONS = frozenset({"before", "after", "by", "upon", "while", "in", "since", "without", "on"})
 MAX_TITLE_WORDS = 4  # a quotation this short in a sentence is a title or a scare quote, not someone's words
-MIN_TRANSCRIPT_TURNS = 2  # one "NAME:" paragraph alone may be a heading; a transcript has turns
+MIN_TRANSCRIPT_TURNS = 2
+MAX_TRANSCRIPT_SPEAKERS = 40  # one "NAME:" paragraph alone may be a heading; a transcript has turns
 MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
 
 
@@ -142,8 +143,8 @@ class _StatementFinder:
 
     def run(self) -> list[Statement]:
         turns = self._turn_candidates()
-        labels = [c.cue.start for c in turns if c.cue is not None]
-        quoted = [c for c in self._quote_candidates() if not any(c.start <= at < c.end for at in labels)]
+        labels = sorted(c.cue.start for c in turns if c.cue is not None)
+        quoted = [c for c in self._quote_candidates() if not _holds_any(labels, c.start, c.end)]
         candidates = quoted + self._indirect_candidates() + turns
         candidates.sort(key=lambda c: (c.start, c.end))
         statements: list[Statement] = []
@@ -200,19 +201,26 @@ class _StatementFinder:
         turns = [t for t in find_turns(self.text, self.paragraphs, self.quotes) if t.speaker_label or t.quoted]
         if sum(t.speaker_label for t in turns) < MIN_TRANSCRIPT_TURNS:
             return []
-        known = [
-            self.resolver.resolve_label(t.label, t.label_start, register=False) if t.speaker_label else None
-            for t in turns
-        ]
-        if not any(known):
+        first: dict[str, int] = {}  # each speaker's label, where it first appears
+        for turn in turns:
+            if turn.speaker_label:
+                first.setdefault(turn.label, turn.label_start)
+        if len(first) > MAX_TRANSCRIPT_SPEAKERS:
+            return []  # hundreds of labels: a list or a table, not a conversation
+        speakers = {label: self.resolver.resolve_label(label, at, register=False) for label, at in first.items()}
+        if not any(speakers.values()):
             return []
+        for label, key in speakers.items():
+            if key is None:
+                speakers[label] = self.resolver.resolve_label(label, first[label], register=True)
         found: list[_Candidate] = []
-        for turn, key in zip(turns, known, strict=True):
-            if key is None and turn.speaker_label:
-                key = self.resolver.resolve_label(turn.label, turn.label_start, register=True)
+        for turn in turns:
+            key = speakers.get(turn.label) if turn.speaker_label else None
             span = self.doc.char_span(turn.label_start, turn.colon + 1, alignment_mode="expand")
             if span is None:
                 continue
+            if key is not None:
+                self.ents.add_mention(key, turn.label_start, turn.label_end)
             label = (turn.label, (turn.label_start, turn.label_end)) if turn.speaker_label else (None, None)
             cue = _Cue(":", turn.colon, turn.colon + 1, None, span.sent, key, *label)
             found.append(_Candidate("direct", turn.start, turn.end, cue))
@@ -1101,6 +1109,12 @@ def _gap_name(gap: list[Token], verb: Token) -> Span | None:
         if any(t.pos_ in ("VERB", "AUX") for t in rest[:relative]):
             return None
     return verb.doc[gap[0].i : gap[0].i + run]
+
+
+def _holds_any(positions: list[int], start: int, end: int) -> bool:
+    """Some of the sorted ``positions`` lies in ``start:end``."""
+    at = bisect.bisect_left(positions, start)
+    return at < len(positions) and positions[at] < end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -20,6 +20,7 @@ is for the statements stage to decide (:mod:`newsdb.extract.statements`):
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -70,9 +71,11 @@ def find_turns(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]
             opened.append((index, match))
     turns: list[Turn] = []
     turn_paragraphs = {index for index, _ in opened}
+    starts = [q.start for q in quotes]  # in order, not nested: the last opening before the label may enclose it
     for index, match in opened:
         start, end = match.end(), paragraphs[index][1]
-        enclosing = next((q for q in quotes if q.start <= match.start("label") < q.end), None)
+        last = bisect.bisect_right(starts, match.start("label")) - 1
+        enclosing = quotes[last] if last >= 0 and match.start("label") < quotes[last].end else None
         if enclosing is not None:
             end = min(end, enclosing.end)
         if enclosing is not None and match.group("lead").strip():

@@ -30,8 +30,23 @@ def _check(facts: ArticleFacts) -> None:
         "Президент Владимир Путин посетит Северную Корею.",
         "<div class='x'><p>Sergei Lavrov met <b>Kim Jong-un</b> in Pyongyang.</p>&nbsp;&amp;</div>" * 50,
         "Mr. Mr. MM. Dr. Mrs. . . . ,,,, ''' \"\"\" --- ***",
+        "Mike Pence spoke.\n\n"
+        + "\n\n".join(
+            f'"{"PENCE" if i % 2 else "SPEAKER " + chr(65 + i % 26) * 2}: We “will” win {i}.' for i in range(300)
+        )
+        + '"',
     ],
-    ids=["empty", "blank", "no-sentences", "unbalanced-quotes", "all-caps", "non-english", "markup", "junk"],
+    ids=[
+        "empty",
+        "blank",
+        "no-sentences",
+        "unbalanced-quotes",
+        "all-caps",
+        "non-english",
+        "markup",
+        "junk",
+        "transcript",
+    ],
 )
 def test_hostile_text_finishes(extractor: Extractor, body: str) -> None:
     # how long these take is measured by benchmarks/hostile_inputs.py, not asserted here
