@@ -221,8 +221,8 @@ class _StatementFinder:
                 continue
             if key is not None:
                 self.ents.add_mention(key, turn.label_start, turn.label_end)
-            label = (turn.label, (turn.label_start, turn.label_end)) if turn.speaker_label else (None, None)
-            cue = _Cue(":", turn.colon, turn.colon + 1, None, span.sent, key, *label)
+            said = (turn.label, (turn.label_start, turn.label_end)) if turn.speaker_label else (None, None)
+            cue = _Cue(":", turn.colon, turn.colon + 1, None, span.sent, key, *said)
             found.append(_Candidate("direct", turn.start, turn.end, cue))
         return found
 
