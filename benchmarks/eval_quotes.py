@@ -8,8 +8,9 @@ Usage::
 ``--cache DIR`` keeps each article's parse (``DocBin``) under ``DIR/<split>/``
 so re-runs only redo the rule stages; ``--show-misses`` prints, for every
 matched quotation with a named gold source that newsdb left unresolved or got
-wrong, the gold source, our speaker and the text around the quotation, and
-every gold direct quotation that newsdb missed.
+wrong, the gold source, our speaker and the text around the quotation,
+every gold direct quotation that newsdb missed, and every quotation of an
+anonymous source that newsdb gave a named person.
 
 Develop on ``train``; report on ``dev``.  Both systems run on the same spaCy
 parse (the newsdb model).  The baseline needs ``textacy`` (the ``bench`` extra).
@@ -455,8 +456,14 @@ class NewsdbJudge(Judge):
         return newsdb_speaker_ok(self.facts, self.by_span[(pred[0], pred[1])], gold)
 
     def names_a_person(self, pred: tuple[int, int, bool]) -> bool:
-        speaker = self.by_span[(pred[0], pred[1])].speaker
-        return speaker is not None and self.facts.entity(speaker).kind == "person"
+        statement = self.by_span[(pred[0], pred[1])]
+        named = statement.speaker is not None and self.facts.entity(statement.speaker).kind == "person"
+        if named:
+            self.tally.misses.append(
+                f"[ANONYMOUS-NAMED] {self.facts.article.origin}@{pred[0]} ours {statement.speaker} text "
+                f"{statement.speaker_text!r} cue {statement.cue!r}\n{_context(self.facts, pred[0], pred[1])}"
+            )
+        return named
 
     def missed_direct(self, gold: GoldQuote, hits: list[tuple[int, int, bool]]) -> None:
         ours = "partial" if hits else "none"
@@ -602,7 +609,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--cache", type=Path, default=None, help="keep parses under this directory")
     parser.add_argument("--show-wrong", action="store_true", help="list wrong newsdb speakers")
-    parser.add_argument("--show-misses", action="store_true", help="list unresolved/wrong speakers, missed directs")
+    parser.add_argument(
+        "--show-misses",
+        action="store_true",
+        help="list unresolved/wrong speakers, missed directs, named anonymous sources",
+    )
     parser.add_argument(
         "--skip", action="append", default=[], metavar="PREFIX", help="leave out articles whose name starts so"
     )
