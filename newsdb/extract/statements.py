@@ -86,6 +86,8 @@ _SIGNATURE = re.compile(
 )
 # "... before saying", "by telling": prepositions whose gerund's subject is the clause's subject.
 SUBJECT_CONTROL_PREPOSITIONS = frozenset({"before", "after", "by", "upon", "while", "in", "since", "without", "on"})
+# "spoke on “Meet the Press”", "said in “The Art of the Deal”": a quoted title after these is where, not what.
+VENUE_PREPOSITIONS = frozenset({"on", "in", "at"})
 MAX_TITLE_WORDS = 4  # a quotation this short in a sentence is a title or a scare quote, not someone's words
 MIN_TRANSCRIPT_TURNS = 2
 MAX_TRANSCRIPT_SPEAKERS = 40  # one "NAME:" paragraph alone may be a heading; a transcript has turns
@@ -410,9 +412,14 @@ class _StatementFinder:
         """The nearest speech verb the quotation depends on, with a subject outside the quotation."""
         attached = [t for t in inner if t.head.i < inner.start or t.head.i >= inner.end]
         verbs: list[Token] = []
+        title = _title_like(inner)
+        if title:
+            attached = [t for t in attached if not t.is_punct]  # the full stop of “New Day.” hangs on "said"
         for token in attached:
             node = token.head
             for _ in range(ANCESTOR_DEPTH):
+                if title and node.dep_ == "prep" and node.lower_ in VENUE_PREPOSITIONS:
+                    break  # "Pence spoke on “Fox News Sunday.”": a programme, not what he said
                 if self._is_cue_verb(node) and not self._demoted(node) and not inner.start <= node.i < inner.end:
                     verbs.append(node)
                     break
@@ -1109,6 +1116,12 @@ def _gap_name(gap: list[Token], verb: Token) -> Span | None:
         if any(t.pos_ in ("VERB", "AUX") for t in rest[:relative]):
             return None
     return verb.doc[gap[0].i : gap[0].i + run]
+
+
+def _title_like(inner: Span) -> bool:
+    """Every longer word capitalised, as in a title or a name: "Fox News Sunday.", "Meet the Press"."""
+    words = [t for t in inner if t.is_alpha]
+    return bool(words) and all(t.text[0].isupper() for t in words if len(t) > 3) and words[0].text[0].isupper()
 
 
 def _holds_any(positions: list[int], start: int, end: int) -> bool:

@@ -634,3 +634,18 @@ def test_a_speaker_named_before_an_apposition_that_lost_its_closing_comma(extrac
         " Stein voters,” Nate Silver, the polling guru who founded fivethirtyeight.com tweeted on Wednesday."
     )
     assert [(row[2], row[3]) for row in _speakers(extractor, body)] == [("Nate Silver", "tweet")]
+
+
+def test_a_programme_or_book_title_after_on_or_in_is_not_what_was_said(extractor: Extractor) -> None:
+    body = (
+        "“She's a flawed candidate,” Trump said Wednesday on ABC's “Good Morning America.”\n\n"
+        "Blumenthal said he had “no idea” on Wednesday’s broadcast of CNN’s “New Day.”\n\n"
+        "Sanders warned of “dire consequences” on Sunday."
+    )
+    # before, "Good Morning America." and "New Day." were partial quotations of Trump and Blumenthal
+    assert [(row[0], row[1], row[2]) for row in _speakers(extractor, body)] == [
+        ("direct", "She's a flawed candidate", "Trump"),
+        ("indirect", "he had “no idea” on Wednesday’s broadcast of CNN’s “New Day.”", "Blumenthal"),
+        ("partial", "no idea", "Blumenthal"),
+        ("partial", "dire consequences", "Sanders"),  # lower-case words after "of": what he said
+    ]
