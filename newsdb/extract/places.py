@@ -17,6 +17,7 @@ import marshal
 import os
 import sys
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,6 +222,9 @@ def build_tables() -> Tables:
     return Tables(countries, country_names, cities, us_states)
 
 
+STALE_CACHE_DAYS = 30  # a cache file of another version unused this long is removed
+
+
 def cache_dir() -> Path:
     env = os.environ.get("NEWSDB_CACHE_DIR")
     if env:
@@ -266,7 +270,10 @@ def load_tables(folder: Path | None = None) -> Tables:
         data = path.read_bytes()
         digest, payload = data[len(header) : len(header) + 64], data[len(header) + 65 :]
         if data.startswith(header) and digest == hashlib.sha256(payload).hexdigest().encode():
-            return Tables.load(payload)
+            tables = Tables.load(payload)
+            with contextlib.suppress(OSError):
+                os.utime(path)  # in use: see _prune
+            return tables
     except (OSError, ValueError, EOFError, TypeError):
         pass
     tables = build_tables()
@@ -284,7 +291,22 @@ def load_tables(folder: Path | None = None) -> Tables:
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+    _prune(folder, keep=path)
     return tables
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Remove the cache files of other versions unused for ``STALE_CACHE_DAYS`` and stray temporary files.
+
+    Each newsdb or gazetteer version writes a file of its own (about 2 MB); one another installation
+    still reads keeps being touched (``load_tables``) and so is kept.
+    """
+    now = time.time()
+    for pattern, age in (("places-*.marshal", STALE_CACHE_DAYS * 86400), (".places-*.tmp", 86400)):
+        for other in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                if other != keep and now - other.stat().st_mtime > age:
+                    other.unlink()
 
 
 @functools.cache

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -156,3 +158,19 @@ def test_concurrent_builds_leave_one_whole_file(tmp_path: Path, fresh_tables: pl
     assert results == [fresh_tables] * 3
     (name,) = _cache_files(tmp_path)  # no temporary files left behind
     assert name.endswith(".marshal")
+
+
+def test_building_prunes_cache_files_of_other_versions_unused_for_a_month(
+    tmp_path: Path, fresh_tables: places.Tables
+) -> None:
+    month_ago = time.time() - (places.STALE_CACHE_DAYS + 1) * 86400
+    stale, recent = tmp_path / "places-0000000000000000.marshal", tmp_path / "places-1111111111111111.marshal"
+    crashed, unrelated = tmp_path / ".places-abc.tmp", tmp_path / "notes.txt"
+    for path in (stale, recent, crashed, unrelated):
+        path.write_bytes(b"x")
+    for path in (stale, crashed, unrelated):
+        os.utime(path, (month_ago, month_ago))
+    assert places.load_tables(tmp_path) == fresh_tables
+    (built,) = [n for n in _cache_files(tmp_path) if n not in (recent.name, unrelated.name)]
+    # another version's file in use this month, and files that are not the cache's, stay
+    assert _cache_files(tmp_path) == sorted([built, recent.name, unrelated.name])
