@@ -132,7 +132,68 @@ def name_spans(doc: Doc, body: str) -> list[NameSpan]:
                 out.append(cleaned)
     out.sort(key=lambda s: s.start)
     out = _relabel_persons_tagged_org(doc, _relabel_speaking_places(doc, _relabel_surnames(body, out)))
+    out = _trim_headline_persons(body, out)
     return sorted(out + _untagged_repeats(doc, body, out), key=lambda s: s.start)
+
+
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+MIN_HEADLINE_WORDS = 4
+HEADLINE_CAPITALS = 0.8  # share of longer words capitalised in a title-case line
+
+
+def _title_case_line(body: str, pos: int) -> bool:
+    """The line holding ``pos`` capitalises its words like a headline: "Donald Trump Picks Pence As Running Mate"."""
+    start = body.rfind("\n", 0, pos) + 1
+    end = body.find("\n", pos)
+    words = [w for w in _WORD.findall(body[start : end if end >= 0 else len(body)]) if len(w) > 3]
+    return len(words) >= MIN_HEADLINE_WORDS and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+
+
+def _trim_headline_persons(body: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """A person in a title-case headline is cut to the name the article uses elsewhere.
+
+    The model runs the capitalised words on into the name: "Donald Trump Picks", "Bernie Sanders Beats",
+    "Kill Trayvon Martin", "Clinton Hid Past Health".  The longest run of the span's words that is a
+    person's full name elsewhere in the article is kept, or a surname used elsewhere that opens the span
+    ("Trump Says He Never" -> "Trump").  Anything else is left as the model tagged it: "Editor Matthew
+    Boyle" may be the only place the article gives the first name of the "Boyle" it quotes.
+    """
+    headline = [s.kind == "person" and _title_case_line(body, s.start) for s in spans]
+    if not any(headline):
+        return spans
+    full: set[str] = set()
+    surnames: set[str] = set()
+    for span, in_headline in zip(spans, headline, strict=True):
+        if span.kind == "person" and not in_headline:
+            words = [_bare(w) for w in span.words]
+            full.add(" ".join(words))
+            if len(words) > 1:
+                surnames.add(words[-1])
+    out: list[NameSpan] = []
+    for span, in_headline in zip(spans, headline, strict=True):
+        if not in_headline:
+            out.append(span)
+            continue
+        out.append(_known_run(span, full, surnames) or span)
+    return out
+
+
+def _bare(word: str) -> str:
+    return word.removesuffix("'s").removesuffix("’s")
+
+
+def _known_run(span: NameSpan, full: set[str], surnames: set[str]) -> NameSpan | None:
+    matches = list(re.finditer(r"\S+", span.text))
+    words = [_bare(m.group()) for m in matches]
+    for size in range(len(words), 0, -1):
+        for first in range(len(words) - size + 1):
+            run = words[first : first + size]
+            if (size > 1 and " ".join(run) in full) or (size == 1 and first == 0 and run[0] in surnames):
+                start = span.start + matches[first].start()
+                end = span.start + matches[first + size - 1].start() + len(run[-1])
+                text = span.text[start - span.start : end - span.start]
+                return NameSpan(kind="person", start=start, end=end, mention_start=start, text=text)
+    return None
 
 
 _NAME_NEIGHBOUR = re.compile(r"[\w’'-]")

@@ -280,3 +280,15 @@ def test_an_organization_named_like_a_person_stays_one_when_the_text_says_its(ex
         "Goldman Sachs": "organization",
         "Wells Fargo": "organization",
     }
+
+
+def test_a_name_the_model_runs_on_into_a_title_case_headline_is_cut_to_the_name_used_below(
+    extractor: Extractor,
+) -> None:
+    headline = "Trump Says He Never Pledged To Keep Supporters Safe At Rallies\n\n"
+    body = "Donald Trump spoke in Florida on Friday. Trump said the rallies were safe.\n\n“We love them,” Trump said."
+    facts = _facts(extractor, headline + body)
+    persons = _persons(facts)
+    # before, "Trump Says He Never" was a person of its own
+    assert list(persons) == ["Donald Trump"]
+    assert persons["Donald Trump"][0] == "Trump"  # the headline's mention, cut to the name
