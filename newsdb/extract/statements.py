@@ -671,6 +671,9 @@ class _StatementFinder:
             return None
         colon = token_span[0]
         sentence = colon.sent
+        own = self._colon_clause_cue(colon)
+        if own is not None:
+            return own
         for token in sentence:
             if token.idx >= len(before):
                 break
@@ -679,6 +682,33 @@ class _StatementFinder:
                 if speaker is not None:
                     return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, sentence)
         return self._colon_speaker(colon)
+
+    def _colon_clause_cue(self, colon: Token) -> _Cue | None:
+        """The clause the colon ends, when its verb has a named subject: "When Trump suggested ..., Rubio fired
+        back forcefully:", "She said that ..., to which O'Malley interjected:" (not the first speech verb of the
+        sentence, Trump's or hers)."""
+        clause = colon.head
+        for _ in range(3):
+            if clause.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+                break
+            if clause.head is clause:
+                return None
+            clause = clause.head
+        else:
+            return None
+        lemma = clause.lemma_.lower()
+        if clause.i > colon.i or lemma in NOT_FRAME_VERBS or lemma in CITING_VERBS:
+            return None  # "NBC News has proof:", "Frank quotes Alfred Kahn:": not the speaker
+        if self._is_cue_verb(clause):
+            speaker = self._subject(clause)
+            if speaker is None:
+                return None
+            return _Cue(clause.lemma_.lower(), clause.idx, clause.idx + len(clause.text), speaker, colon.sent)
+        subject = next(c for c in clause.children if c.dep_ in SUBJECT_DEPS)
+        named = subject.pos_ == "PROPN" and self._kind_at(subject) in ("person", "organization")
+        if subject.dep_ != "nsubj" or not named or self._inside_quote(subject.idx):
+            return None
+        return _Cue(clause.lemma_.lower(), clause.idx, clause.idx + len(clause.text), _noun_phrase(subject), colon.sent)
 
     def _colon_speaker(self, colon: Token) -> _Cue | None:
         """A colon introduction without a speech verb.

@@ -649,3 +649,16 @@ def test_a_programme_or_book_title_after_on_or_in_is_not_what_was_said(extractor
         ("partial", "no idea", "Blumenthal"),
         ("partial", "dire consequences", "Sanders"),  # lower-case words after "of": what he said
     ]
+
+
+def test_a_colon_gives_the_subject_of_the_clause_it_ends_not_of_the_first_speech_verb(extractor: Extractor) -> None:
+    body = (
+        "Marco Rubio and Donald Trump debated Cuba.\n\n"
+        "When Trump suggested that Cuba would sue the U.S. for reneging on the deal, Rubio fired back forcefully:"
+        " “If they sue us in a court in Miami, they’re going to lose.”\n\n"
+        "Thomas Frank quotes former Carter adviser Alfred Kahn: “I’d love the Teamsters to be worse off.”"
+    )
+    assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Marco Rubio", "fire"),
+        ("direct", "Alfred Kahn", ":"),  # "quotes": the one quoted speaks
+    ]
