@@ -919,7 +919,15 @@ class _StatementFinder:
         return False
 
     def _subject(self, verb: Token, after_pos: int | None = None) -> Span | None:
-        """The subject of ``verb``, inherited from the verb it is coordinated with or hangs from."""
+        """The subject of ``verb``, inherited from the verb it is coordinated with or hangs from.
+
+        A passive participle with its agent heading an adverbial clause ("Asked by Thrush if Clinton “gets”
+        race, Sharpton ...") has the agent for subject: the main clause's subject was asked, not asking.
+        """
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            return _noun_phrase(by) if by is not None else None
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -662,3 +662,12 @@ def test_a_colon_gives_the_subject_of_the_clause_it_ends_not_of_the_first_speech
         ("direct", "Marco Rubio", "fire"),
         ("direct", "Alfred Kahn", ":"),  # "quotes": the one quoted speaks
     ]
+
+
+def test_a_passive_participle_with_its_agent_is_the_agents_speech(extractor: Extractor) -> None:
+    body = (
+        "Glenn Thrush interviewed Al Sharpton.\n\n"
+        "Asked by Thrush if Clinton “gets” race, Sharpton avoided a declarative answer."
+    )
+    # before, Sharpton, who was asked, not asking
+    assert [(row[1], row[2], row[3]) for row in _speakers(extractor, body)] == [("gets", "Glenn Thrush", "ask")]
