@@ -89,8 +89,9 @@ SUBJECT_CONTROL_PREPOSITIONS = frozenset({"before", "after", "by", "upon", "whil
 # "spoke on “Meet the Press”", "said in “The Art of the Deal”": a quoted title after these is where, not what.
 VENUE_PREPOSITIONS = frozenset({"on", "in", "at"})
 MAX_TITLE_WORDS = 4  # a quotation this short in a sentence is a title or a scare quote, not someone's words
-MIN_TRANSCRIPT_TURNS = 2
-MAX_TRANSCRIPT_SPEAKERS = 40  # one "NAME:" paragraph alone may be a heading; a transcript has turns
+MAX_LISTED_WORDS = 8  # quoted fragments this short, one after another, share their frame
+MIN_TRANSCRIPT_TURNS = 2  # one "NAME:" paragraph alone may be a heading; a transcript has turns
+MAX_TRANSCRIPT_SPEAKERS = 40  # more labels than this: a list or a table, not a conversation
 MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
 
 
@@ -232,14 +233,32 @@ class _StatementFinder:
 
     def _quote_candidates(self) -> list[_Candidate]:
         found: list[_Candidate] = []
+        previous: _Candidate | None = None
         for index, quote in enumerate(self.quotes):
             inner = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
             if inner is None or len(inner) == 0:
+                previous = None
                 continue
-            candidate = self._quote_candidate(index, inner, found)
+            if self._listed_with_previous(index):
+                # “how the system is rigged,” and “wounded American families”: one frame for the list
+                cue = previous.cue if previous is not None else None
+                candidate = _Candidate("partial", quote.start, quote.end, cue) if cue is not None else None
+            else:
+                candidate = self._quote_candidate(index, inner, found)
             if candidate is not None:
                 found.append(candidate)
+            previous = candidate
         return found
+
+    def _listed_with_previous(self, index: int) -> bool:
+        """Two quoted fragments in a row, joined by "and", "or" or a comma alone, neither a clause."""
+        if index == 0:
+            return False
+        before, quote = self.quotes[index - 1], self.quotes[index]
+        gap = self.text[before.outer_end : quote.open_at]
+        if gap.strip(" ,") not in ("and", "or", "") or "\n" in gap or not gap.strip():
+            return False
+        return all(len(self.text[q.start : q.end].split()) <= MAX_LISTED_WORDS for q in (before, quote))
 
     def _quote_candidate(self, index: int, inner: Span, earlier: list[_Candidate]) -> _Candidate | None:
         quote = self.quotes[index]

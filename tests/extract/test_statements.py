@@ -671,3 +671,18 @@ def test_a_passive_participle_with_its_agent_is_the_agents_speech(extractor: Ext
     )
     # before, Sharpton, who was asked, not asking
     assert [(row[1], row[2], row[3]) for row in _speakers(extractor, body)] == [("gets", "Glenn Thrush", "ask")]
+
+
+def test_quoted_fragments_in_a_row_share_their_frame(extractor: Extractor) -> None:
+    body = (
+        "Melanie Jones waited near the stage in Ohio.\n\n"
+        "As Trump went on about “how the system is rigged,” and “wounded American families” and “our own"
+        " struggling citizens,” Melanie said yes, yes, yes, over and over again.\n\n"
+        "When Donald Trump announced his presidential candidacy with a speech that included comparing Mexican"
+        " immigrants to “criminals” and “rapists”, actress America Ferrera wrote a viral blog against the mogul."
+    )
+    # the parser hangs the later fragments on "Melanie said" and "Ferrera wrote": they are Trump's, like the first
+    assert [(row[1], row[2]) for row in _speakers(extractor, body)] == [
+        ("criminals", "Donald Trump"),
+        ("rapists", "Donald Trump"),
+    ]
