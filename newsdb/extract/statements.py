@@ -727,7 +727,9 @@ class _StatementFinder:
         named = subject.pos_ == "PROPN" and self._kind_at(subject) in ("person", "organization")
         if subject.dep_ != "nsubj" or not named or self._inside_quote(subject.idx):
             return None
-        return _Cue(clause.lemma_.lower(), clause.idx, clause.idx + len(clause.text), _noun_phrase(subject), colon.sent)
+        verb = colon.head if colon.head.pos_ == "VERB" and _in_subtree(colon.head, clause) else clause
+        # "Trump gestured ..., then leaned in and boomed:": the subject is the first verb's, the cue "boomed"
+        return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), _noun_phrase(subject), colon.sent)
 
     def _colon_speaker(self, colon: Token) -> _Cue | None:
         """A colon introduction without a speech verb.
