@@ -541,6 +541,7 @@ class _Persons:
     titles: dict[str, set[str]] = dataclasses.field(default_factory=dict)  # key -> titles right before its name
     short: dict[str, str] = dataclasses.field(default_factory=dict)  # surname -> a person known only by it
     owner: dict[str, str] = dataclasses.field(default_factory=dict)  # surname -> whom it named unambiguously
+    genders: dict[str, set[str]] = dataclasses.field(default_factory=dict)  # key -> "m"/"f" of its honorifics
     paragraph_starts: list[int] = dataclasses.field(default_factory=list)
 
 
@@ -569,10 +570,24 @@ def _add_persons(ents: DocEntities, spans: list[NameSpan]) -> None:
             continue  # "the Obamas": a family, not one person
         else:
             key = _short_form_key(ents, span, persons)
+        gender = _honorific_gender(ents.body[span.mention_start : span.start])
+        if key is not None and gender is not None and _OTHER_GENDER[gender] in persons.genders.get(key, set()):
+            key = None  # "Mrs. Clinton ... Mr. Clinton": not the woman (which Clinton he is, is left open)
         if key is None:
             continue  # ambiguous short form: no mention rather than a wrong one
+        if gender is not None:
+            persons.genders.setdefault(key, set()).add(gender)
         ents.add_mention(key, span.mention_start, span.end)
         ents.alias(key, _display(span.text))
+
+
+_OTHER_GENDER = {"m": "f", "f": "m"}
+
+
+def _honorific_gender(honorific: str) -> str | None:
+    """ "m" for "Mr.", "f" for "Mrs.", "Ms.", "Miss", "Mme"; None for anything else."""
+    word = honorific.strip().rstrip(".").casefold()
+    return {"mr": "m", "m": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f"}.get(word)
 
 
 def _initials_variant(norm: str, full: dict[str, str]) -> str | None:

@@ -40,6 +40,7 @@ MAX_ANAPHORA_PARAGRAPHS = 2  # a pronoun looks back at most this many paragraphs
 # Clauses embedded in another, whose subject pronoun may refer to that other clause's subject.
 EMBEDDED_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp"})
 MAX_BINDING_DEPTH = 4  # clauses between a subject pronoun and the clause whose subject it refers to
+MIN_MENTIONS_OF_ITS_OWN = 2  # uses of a bare surname before any fuller name that make it a person of its own
 
 # Descriptor heads that fit any official title; "the head of X diplomacy" means a foreign minister.
 GENERIC_OFFICIAL = frozenset({"official", "officer", "leader", "politician", "diplomat", "head", "chief"})
@@ -220,17 +221,46 @@ class SpeakerResolver:
         persons = self._distinct_persons(persons)
         if len(persons) == 1:
             return True, persons.pop()
+        if len(persons) > 1 and len(wanted_words) == 1:
+            called = self._called_so(persons, position, wanted)
+            if called is not None:
+                return True, called
         if persons:
             return True, self._most_recent(persons, position, wanted)
         if others:
             return True, others.pop() if len(others) == 1 else None
         return False, None
 
+    def _called_so(self, keys: set[str], position: int, surname: str) -> str | None:
+        """The one person the article has called by the bare ``surname`` before ``position``.
+
+        "President-elect Donald Trump ... Trump told reporters ... his wife, Melania Trump ... Trump said" is
+        Donald Trump, and "Obama ... Michelle Obama ... Obama said" the president: news calls a namesake by
+        a first name or a title, not by the surname the article gave someone else.  None when several were
+        so called, or when a namesake is named in the same sentence ("Bill and Hillary Clinton arrived;
+        Clinton said").
+        """
+        called = [
+            key
+            for key in keys
+            if any(m.end <= position and _fold(m.text) == surname for m in self.ents.mentions_of(key))
+        ]
+        if len(called) != 1:
+            return None
+        token = self.doc.char_span(position, min(position + 1, len(self._text)), alignment_mode="expand")
+        if token is None:
+            return None
+        sentence = token.sent
+        for key in keys - {called[0]}:
+            if any(sentence.start_char <= m.start < sentence.end_char for m in self.ents.mentions_of(key)):
+                return None
+        return called[0]
+
     def _distinct_persons(self, keys: set[str]) -> set[str]:
         """One key per person among entities sharing a surname.
 
-        A one-word name ("Clinton") is dropped when a fuller name carries it;
-        two full names are one person when one's words end the other's
+        A one-word name ("Clinton") is dropped when a fuller name carries it
+        and came first; two full names are one person when one's words end the other's
         ("Donald Trump" in "Billionaire Donald Trump") or their first names
         differ only by a prefix ("Ken" / "Kenneth Starr").  The kept key of a
         group is its most mentioned entity.
@@ -244,6 +274,17 @@ class SpeakerResolver:
         full = [k for k in sorted(keys) if len(names[k]) > 1]
         if not full:
             return keys
+        first_full = min(self._first_mention(k) for k in full)
+        # a one-word name the article has used several times before any fuller one is a person of its own:
+        # "Obama" (the president, never named in full) and, later, "Michelle Obama"; not a headline's
+        # "Nega" before the "Berhanu Nega" of the first paragraph
+        earlier = {
+            k
+            for k in keys
+            if len(names[k]) == 1
+            and sum(m.start < first_full and _fold(m.text) == names[k][0] for m in self.ents.mentions_of(k))
+            >= MIN_MENTIONS_OF_ITS_OWN
+        }
         groups: list[list[str]] = []
         for key in full:
             group = next((g for g in groups if all(_same_person(names[key], names[o]) for o in g)), None)
@@ -251,7 +292,11 @@ class SpeakerResolver:
                 groups.append([key])
             else:
                 group.append(key)
-        return {max(g, key=lambda k: (len(self.ents.mentions_of(k)), k)) for g in groups}
+        return {max(g, key=lambda k: (len(self.ents.mentions_of(k)), k)) for g in groups} | earlier
+
+    def _first_mention(self, key: str) -> int:
+        mentions = self.ents.mentions_of(key)
+        return min(m.start for m in mentions) if mentions else len(self._text)
 
     def _most_recent(self, keys: set[str], position: int, surname: str | None = None) -> str | None:
         """The candidate named last before ``position``, when that was recent or by the bare ``surname``."""

@@ -686,3 +686,33 @@ def test_quoted_fragments_in_a_row_share_their_frame(extractor: Extractor) -> No
         ("criminals", "Donald Trump"),
         ("rapists", "Donald Trump"),
     ]
+
+
+def test_a_bare_surname_is_the_person_the_article_calls_so_not_a_namesake_named_since(extractor: Extractor) -> None:
+    body = (
+        "President-elect Donald Trump met President Obama at the White House. Trump told reporters the meeting"
+        " went well. President Obama called it excellent.\n\n"
+        "Melania Trump met Michelle Obama in the residence.\n\n"
+        "“It could have lasted a lot longer,” Trump said. “We want them to feel welcome,” Obama said."
+    )
+    said = [(row[1], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"]
+    # before, the spouses named in full just before took the bare surnames
+    assert said == [("It could have lasted a lot longer", "Donald Trump"), ("We want them to feel welcome", "Obama")]
+
+
+def test_an_honorific_of_the_other_gender_is_not_a_mention_of_the_same_person(extractor: Extractor) -> None:
+    body = (
+        "Hillary Clinton spoke in Iowa on Monday. Mrs. Clinton said she would win the state.\n\n"
+        "Her husband, former President Bill Clinton, campaigned in Ohio.\n\n"
+        "The foundation's donors met in New York on Tuesday.\n\n"
+        "The dinner was held at the home of a Ukrainian steel magnate.\n\n"
+        "Mr. Clinton said the foundation would stop taking foreign donations."
+    )
+    facts = extractor.extract(Article(body=body, origin="test"))
+    hillary = [m.text for m in facts.mentions if m.entity == "person:hillary-clinton"]
+    assert hillary == ["Hillary Clinton", "Mrs. Clinton"]
+    # before, "Mr. Clinton" was the surname's owner, Hillary Clinton; which Clinton he is is left open
+    assert [(s.speaker, s.speaker_text) for s in facts.statements] == [
+        ("person:hillary-clinton", "Mrs. Clinton"),
+        (None, "Mr. Clinton"),
+    ]
