@@ -137,16 +137,27 @@ def name_spans(doc: Doc, body: str) -> list[NameSpan]:
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
-MIN_HEADLINE_WORDS = 4
+MIN_HEADLINE_WORDS = 4  # words of four letters or more in a title-case line: at least, at most
+MAX_HEADLINE_WORDS = 25
 HEADLINE_CAPITALS = 0.8  # share of longer words capitalised in a title-case line
 
 
-def _title_case_line(body: str, pos: int) -> bool:
-    """The line holding ``pos`` capitalises its words like a headline: "Donald Trump Picks Pence As Running Mate"."""
-    start = body.rfind("\n", 0, pos) + 1
-    end = body.find("\n", pos)
-    words = [w for w in _WORD.findall(body[start : end if end >= 0 else len(body)]) if len(w) > 3]
-    return len(words) >= MIN_HEADLINE_WORDS and sum(w[0].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+def _title_case_lines(body: str, spans: list[NameSpan]) -> list[bool]:
+    """For each span, whether its line capitalises its words like a headline ("Donald Trump Picks Pence As
+    Running Mate"); each line is looked at once, however many names it holds."""
+    starts = [0] + [m.end() for m in re.finditer("\n", body)]
+    seen: dict[int, bool] = {}
+    out: list[bool] = []
+    for span in spans:
+        line = bisect.bisect_right(starts, span.start) - 1
+        if line not in seen:
+            end = starts[line + 1] if line + 1 < len(starts) else len(body)
+            words = [w for w in _WORD.findall(body, starts[line], end) if len(w) > 3]
+            capitals = sum(w[0].isupper() for w in words)
+            short = MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS
+            seen[line] = short and capitals >= HEADLINE_CAPITALS * len(words)
+        out.append(span.kind == "person" and seen[line])
+    return out
 
 
 def _trim_headline_persons(body: str, spans: list[NameSpan]) -> list[NameSpan]:
@@ -158,7 +169,7 @@ def _trim_headline_persons(body: str, spans: list[NameSpan]) -> list[NameSpan]:
     ("Trump Says He Never" -> "Trump").  Anything else is left as the model tagged it: "Editor Matthew
     Boyle" may be the only place the article gives the first name of the "Boyle" it quotes.
     """
-    headline = [s.kind == "person" and _title_case_line(body, s.start) for s in spans]
+    headline = _title_case_lines(body, spans)
     if not any(headline):
         return spans
     full: set[str] = set()

@@ -259,8 +259,10 @@ class SpeakerResolver:
     def _distinct_persons(self, keys: set[str]) -> set[str]:
         """One key per person among entities sharing a surname.
 
-        A one-word name ("Clinton") is dropped when a fuller name carries it
-        and came first; two full names are one person when one's words end the other's
+        A one-word name ("Clinton") is dropped when a fuller name carries it,
+        unless the article used it bare at least ``MIN_MENTIONS_OF_ITS_OWN``
+        times before any fuller name ("Obama" before "Michelle Obama"); two
+        full names are one person when one's words end the other's
         ("Donald Trump" in "Billionaire Donald Trump") or their first names
         differ only by a prefix ("Ken" / "Kenneth Starr").  The kept key of a
         group is its most mentioned entity.
@@ -358,8 +360,8 @@ class SpeakerResolver:
     def _bound(self, pronoun: Token) -> str | None:
         """The person a subject pronoun refers to by its own sentence's structure.
 
-        "DuVernay said she felt ... because “...” she said", "Ban Ki-moon
-        condemned what he called “...”": the subject of the nearest clause
+        "Lynch rejected what she called “...”", "Ban Ki-moon condemned what
+        he called “...”": the subject of the nearest clause
         above the pronoun's own, when that subject is a named person of a fitting
         gender and no other person is named between it and the pronoun.
         """

@@ -634,7 +634,8 @@ class _StatementFinder:
         if not marks:
             return False
         lo = bisect.bisect_left(self._quote_starts, sentence.start_char)
-        inside = [q for q in self.quotes[lo:] if q.open_at < sentence.end_char]
+        hi = bisect.bisect_left(self._quote_starts, sentence.end_char, lo)
+        inside = self.quotes[lo:hi]
         if any(q.close_at >= sentence.end_char for q in inside) or len(marks) != 2 * len(inside):
             return True  # a quotation running on past the sentence, or marks this sentence cannot pair
         return any(len(self.text[q.start : q.end].split()) > MAX_TITLE_WORDS for q in inside)
