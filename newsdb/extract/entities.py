@@ -48,6 +48,21 @@ LABEL_KINDS: dict[str, NameKind] = {
 }
 
 HONORIFICS = {"mr", "mrs", "ms", "mm", "messrs", "mme", "mmes", "dr", "prof", "mlle", "m"}
+# Abbreviated titles the model sometimes tags as part of the name: with their full stop, or without it
+# those that are nobody's first name ("Gen Nakatani" is Japan's defence minister, Gen Nakatani).
+TITLE_ABBREVIATIONS = frozenset(
+    {"gov", "sen", "sens", "rep", "reps", "lt", "gen", "col", "capt", "sgt", "maj", "adm", "cmdr", "cpl", "pvt",
+     "brig", "supt", "det", "insp", "amb", "atty", "msgr", "rev", "hon", "pres"}
+)  # fmt: skip
+TITLE_ABBREVIATIONS_WITHOUT_STOP = frozenset(
+    {"gov", "rep", "reps", "lt", "capt", "sgt", "cmdr", "cpl", "pvt", "supt", "atty"}
+)
+
+
+def _title_abbreviation(word: str) -> bool:
+    bare = word.rstrip(".").casefold()
+    return bare in TITLE_ABBREVIATIONS and (word.endswith(".") or bare in TITLE_ABBREVIATIONS_WITHOUT_STOP)
+
 
 # Names the small model labels inconsistently; the kind they always are.
 KNOWN_KINDS: dict[str, NameKind] = {
@@ -383,6 +398,8 @@ def clean_span(span: Span, kind: NameKind, body: str) -> NameSpan | None:
             tokens = tokens[1:]
     while tokens and _is_honorific(tokens[0].text):
         tokens = tokens[1:]
+    while len(tokens) > 1 and _title_abbreviation(tokens[0].text):
+        tokens = tokens[1:]  # "Gov Fallin", "Sen. Warren" tagged with the title
     while len(tokens) > 1 and (tokens[-1].text in CAPTION_WORDS or (kind != "person" and _is_title(tokens[-1]))):
         tokens = tokens[:-1]  # "Washington D.C. Image", "State Department Spokesperson"
     if not tokens or all(_is_title(t) for t in tokens):

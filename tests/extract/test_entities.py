@@ -292,3 +292,14 @@ def test_a_name_the_model_runs_on_into_a_title_case_headline_is_cut_to_the_name_
     # before, "Trump Says He Never" was a person of its own
     assert list(persons) == ["Donald Trump"]
     assert persons["Donald Trump"][0] == "Trump"  # the headline's mention, cut to the name
+
+
+def test_an_abbreviated_title_tagged_into_the_name_is_not_part_of_it(extractor: Extractor) -> None:
+    facts = _facts(
+        extractor,
+        "OK Gov Fallin: Trump Is Trying.\n\nGovernor Mary Fallin spoke on Sunday. Japanese Defence Minister"
+        " Gen Nakatani met her.",
+    )
+    persons = _persons(facts)
+    # "Gov" without its full stop is a title; "Gen" without one is Gen Nakatani's first name
+    assert "Gov Fallin" not in persons and "Gen Nakatani" in persons
