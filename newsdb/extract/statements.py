@@ -393,6 +393,8 @@ class _StatementFinder:
         if index + 1 >= len(self.quotes):
             return None
         quote, nxt = self.quotes[index], self.quotes[index + 1]
+        if self.text[quote.start : quote.end].rstrip().endswith(("?", "!")):
+            return None  # “What does that say about America?” “...,” declared X: a question of its own, not split
         gap = self.doc.char_span(quote.outer_end, nxt.open_at, alignment_mode="expand")
         if gap is None or len(gap) > FRAME_GAP_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in gap):
             return None

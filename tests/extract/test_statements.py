@@ -716,3 +716,16 @@ def test_an_honorific_of_the_other_gender_is_not_a_mention_of_the_same_person(ex
         ("person:hillary-clinton", "Mrs. Clinton"),
         (None, "Mr. Clinton"),
     ]
+
+
+def test_a_question_quoted_on_its_own_does_not_take_the_frame_of_the_next_quotation(extractor: Extractor) -> None:
+    body = (
+        "“I'm insulted the FBI has finished so quickly,” said Nicole Calisti, in her 40s. “What does that say"
+        " about America?” “Hillary should be in prison,” declared 42-year-old Amy Rodgers."
+    )
+    # before, the question was Amy Rodgers's: the frame after the next quotation was taken for a split one's
+    assert [(row[1], row[2]) for row in _speakers(extractor, body)] == [
+        ("I'm insulted the FBI has finished so quickly", "Nicole Calisti"),
+        ("What does that say about America?", "Nicole Calisti"),
+        ("Hillary should be in prison", "Amy Rodgers"),
+    ]
