@@ -340,6 +340,8 @@ class SpeakerResolver:
             return None
         if not all(_NAME_WORD.match(t.text) for t in chain) or chain.root.i != phrase.root.i:
             return None
+        if all(roles.is_title_word(t) for t in chain):
+            return None  # "The President, who congratulated his successor, said": a title, nobody's name
         key = self.ents.new_entity("person", chain.text)
         self.ents.add_mention(key, chain.start_char, chain.end_char)
         return key

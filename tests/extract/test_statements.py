@@ -729,3 +729,13 @@ def test_a_question_quoted_on_its_own_does_not_take_the_frame_of_the_next_quotat
         ("What does that say about America?", "Nicole Calisti"),
         ("Hillary should be in prison", "Amy Rodgers"),
     ]
+
+
+def test_a_title_alone_as_the_speaker_is_not_registered_as_a_person_named_so(extractor: Extractor) -> None:
+    body = (
+        "Barack Obama and Donald Trump met on Thursday.\n\n"
+        "The President, who congratulated his successor in a phone call, said the talks were excellent."
+    )
+    facts = extractor.extract(Article(body=body, origin="test"))
+    # before, a person named "President" was made up for the speaker
+    assert "President" not in [e.name for e in facts.entities]
