@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.lexicon import SPEECH_VERBS, reads_like_a_person, refers_back
+from newsdb.extract.lexicon import SPEECH_VERBS, honorific_gender, reads_like_a_person, refers_back
 from newsdb.extract.quotes import paragraph_spans, window_start
 from newsdb.ingest.article import Article
 
@@ -598,7 +598,7 @@ def _add_persons(ents: DocEntities, spans: list[NameSpan]) -> None:
             continue  # "the Obamas": a family, not one person
         else:
             key = _short_form_key(ents, span, persons)
-        gender = _honorific_gender(ents.body[span.mention_start : span.start])
+        gender = honorific_gender(ents.body[span.mention_start : span.start])
         if key is not None and gender is not None and _OTHER_GENDER[gender] in persons.genders.get(key, set()):
             key = None  # "Mrs. Clinton ... Mr. Clinton": not the woman (which Clinton he is, is left open)
         if key is None:
@@ -610,12 +610,6 @@ def _add_persons(ents: DocEntities, spans: list[NameSpan]) -> None:
 
 
 _OTHER_GENDER = {"m": "f", "f": "m"}
-
-
-def _honorific_gender(honorific: str) -> str | None:
-    """ "m" for "Mr.", "f" for "Mrs.", "Ms.", "Miss", "Mme"; None for anything else."""
-    word = honorific.strip().rstrip(".").casefold()
-    return {"mr": "m", "m": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f"}.get(word)
 
 
 def _initials_variant(norm: str, full: dict[str, str]) -> str | None:

@@ -49,6 +49,17 @@ def reads_like_a_person(name: str) -> bool:
 _NAME_WORD = re.compile(r"(?:Mc|Mac|De|Du|Di|La|Le|Van|Von)?[A-Z][a-z]+\Z")
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+# "Mr." / "Mrs." ... before a name, without the full stop and case-folded, and the gender it gives.
+HONORIFIC_GENDER = {"mr": "m", "m": "m", "mrs": "f", "ms": "f", "miss": "f", "mme": "f"}
+
+
+def honorific_gender(honorific: str) -> str | None:
+    """ "m" for "Mr.", "f" for "Mrs.", "Ms.", "Miss", "Mme"; None for anything else."""
+    return HONORIFIC_GENDER.get(honorific.strip().rstrip(".").casefold())
+
+
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
 }  # fmt: skip
@@ -64,5 +75,5 @@ def refers_back(token: Token) -> bool:
     if lower in ("himself", "herself"):
         return True
     if lower in ("he", "she"):
-        return token.dep_ in ("nsubj", "nsubjpass")
+        return token.dep_ in SUBJECT_DEPS
     return lower in ("his", "her") and token.dep_ == "poss"

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.lexicon import PRONOUN_GENDER, reads_like_a_person, refers_back
+from newsdb.extract.lexicon import PRONOUN_GENDER, SUBJECT_DEPS, honorific_gender, reads_like_a_person, refers_back
 from newsdb.extract.quotes import paragraph_spans, window_start
 
 PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -34,7 +34,6 @@ GENDERED_NOUNS = {
     "councilman": "m", "councilwoman": "f", "assemblyman": "m", "assemblywoman": "f", "emperor": "m",
 }  # fmt: skip
 UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "it", "one", "who", "which", "that"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
 MAX_ANAPHORA_PARAGRAPHS = 2  # a pronoun looks back at most this many paragraphs
 # Clauses embedded in another, whose subject pronoun may refer to that other clause's subject.
@@ -498,8 +497,9 @@ class SpeakerResolver:
             if self.ents.get(mention.entity).kind != "person":
                 continue
             match = _HONORIFIC.search(self._text[max(0, mention.start - 6) : mention.start])
-            if match:
-                votes.setdefault(mention.entity, set()).add("m" if match.group(1) in ("Mr", "M") else "f")
+            gender = honorific_gender(match.group(1)) if match else None
+            if gender is not None:
+                votes.setdefault(mention.entity, set()).add(gender)
         for person, titles in self._titles.items():
             for title in titles:
                 for word in title.lower().replace("-", " ").split():

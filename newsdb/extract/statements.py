@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract.doc import DocEntities
 from newsdb.extract.facts import Statement, StatementType
-from newsdb.extract.lexicon import SPEECH_VERBS
+from newsdb.extract.lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from newsdb.extract.quotes import Quote, find_quotes, paragraph_spans
 from newsdb.extract.speakers import SpeakerResolver
 from newsdb.extract.transcripts import find_turns
@@ -75,7 +75,6 @@ MIN_CLAUSE_WORDS = 3
 TRAILING_STRIP = ", \n\t"
 MAX_CONTINUATION_GAP = 200  # characters between a quotation and the one continuing it
 DASHES = frozenset({"-", "—", "–"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 DASH_SIGNATURE_TOKENS = 20  # "- Bernie Sanders." / "-President Obama, tweeting after Clinton's speech."
 SIGNATURE_DASHES = DASHES | {"―"}
@@ -577,7 +576,8 @@ class _StatementFinder:
         without a cue to the person the sentence before it is about.  That
         sentence must end right before the quotation (in its paragraph, or
         ending the previous paragraph when the quotation opens one and nothing
-        but quotations follows it), hold no quotation, and have a person's
+        but quotations follows it), hold no quotation longer than a title or a
+        scare quote (:meth:`_quotes_in`), and have a person's
         name or a personal pronoun as the subject of its main verb; no other
         person may be the subject of a verb in it.  The speaker phrase is
         resolved like any other (a pronoun only when one person fits).
@@ -678,7 +678,7 @@ class _StatementFinder:
         node = span[0]
         while node.dep_ in ("compound", "flat") and node.head is not node:
             node = node.head
-        if node.dep_ not in ("nsubj", "nsubjpass") or node.head.idx == cue_start:
+        if node.dep_ not in SUBJECT_DEPS or node.head.idx == cue_start:
             return False
         cue = self.doc.char_span(cue_start, cue_start + 1, alignment_mode="expand")
         return cue is None or not _in_subtree(node.head, cue[0])
@@ -730,9 +730,7 @@ class _StatementFinder:
         named = subject.pos_ == "PROPN" and self._kind_at(subject) in ("person", "organization")
         if subject.dep_ != "nsubj" or not named or self._inside_quote(subject.idx):
             return None
-        verb = colon.head if colon.head.pos_ == "VERB" and _in_subtree(colon.head, clause) else clause
-        # "Trump gestured ..., then leaned in and boomed:": the subject is the first verb's, the cue "boomed"
-        return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), _noun_phrase(subject), colon.sent)
+        return _colon_verb_cue(colon, clause, subject)
 
     def _colon_speaker(self, colon: Token) -> _Cue | None:
         """A colon introduction without a speech verb.
@@ -768,9 +766,7 @@ class _StatementFinder:
         verb = subject.head
         if subject.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or not _in_subtree(colon, verb):
             return None
-        if colon.head.pos_ == "VERB" and _in_subtree(colon.head, verb):
-            verb = colon.head  # "Trump gestured ..., then leaned in and boomed:": the cue is "boomed"
-        return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), _noun_phrase(subject), sentence)
+        return _colon_verb_cue(colon, verb, subject)
 
     def _here_is(self, colon: Token) -> _Cue | None:
         """ "Here's Clinton in December 1992:" / "Here is what Trump said:": the person right after it.
@@ -954,7 +950,7 @@ class _StatementFinder:
             return _noun_phrase(by) if by is not None else None
         node = verb
         for _ in range(3):
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
             if after_pos is not None and subjects:
                 # the parser may take a word of the quotation for a second subject: the frame's is after it
                 subjects = [c for c in subjects if c.idx >= after_pos][:1] or subjects[:1]
@@ -1109,6 +1105,14 @@ def _clause_span(clause: Token, exclude: Token | None = None) -> Span | None:
     if end - start < MIN_CLAUSE_WORDS:
         return None
     return doc[start:end]
+
+
+def _colon_verb_cue(colon: Token, clause: Token, subject: Token) -> _Cue:
+    """The cue of a colon introduction whose clause ``clause`` has the named ``subject``: the verb the colon
+    hangs from when it is in that clause ("Trump gestured ..., then leaned in and boomed:" is "boomed"),
+    else the clause's verb."""
+    verb = colon.head if colon.head.pos_ == "VERB" and _in_subtree(colon.head, clause) else clause
+    return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), _noun_phrase(subject), colon.sent)
 
 
 def _object_of_preposition(phrase: Span) -> bool:
