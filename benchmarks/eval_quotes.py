@@ -18,7 +18,10 @@ parse (the newsdb model).  The baseline needs ``textacy`` (the ``bench`` extra).
 Gold quotations
     Each Content fragment of a gold attribution (one annotator per article, see
     ``polnear.py``), widened by up to two characters to take in adjacent marks,
-    is cut at its double quotation marks (“ ” " « »): every text between an
+    is cut at its double quotation marks (“ ” " « », and the two apostrophes
+    ``''`` that stand for one in the New York Times articles, read as by
+    ``newsdb.extract.quotes.reading_text``; before 2026-12-02 they were not,
+    and every NYT quotation counted as indirect): every text between an
     opening and a closing mark is a *gold quotation*; a mark left open runs to
     the fragment's end (a quotation continuing in the next paragraph).  A gold
     quotation is *direct* when it covers at least two thirds of its Content
@@ -88,6 +91,7 @@ from polnear import DEFAULT_ROOT, PolnearArticle, read_split
 from newsdb.extract.entities import find_entities
 from newsdb.extract.facts import ArticleFacts, Statement
 from newsdb.extract.pipeline import Extractor
+from newsdb.extract.quotes import reading_text
 from newsdb.extract.statements import find_statements
 from newsdb.ingest.article import Article
 
@@ -157,7 +161,7 @@ class Tally:
 def gold_quotes(article: PolnearArticle, doc: Doc) -> list[GoldQuote]:
     """Quotations inside the gold Content fragments, with the Source's name."""
     found: list[GoldQuote] = []
-    text = article.text
+    text = doc.text  # article.text with the NYT's ASCII ''...'' written "...": a direct quotation too
     for attribution in article.attributions:
         names = source_name(doc, attribution.source)
         name = names[0].text if names else None
@@ -197,7 +201,7 @@ def gold_indirect(article: PolnearArticle) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for attribution in article.attributions:
         text = article.span_text(attribution.content)
-        if not any(m in text for m in ALL_MARKS):
+        if not any(m in text for m in ALL_MARKS) and "''" not in text:
             spans.extend(attribution.content)
     return spans
 
@@ -230,7 +234,8 @@ def source_name(doc: Doc, source: Sequence[tuple[int, int]]) -> list[Span]:
     """The names the gold Source is, when it is one: its head is a proper noun.
 
     "Trump campaign manager Kellyanne Conway" -> "Kellyanne Conway"; "Donald
-    Trump's campaign manager" and "he" are not names.  The name is the run of
+    Trump's campaign manager", "he" and "the president" (however tagged) are
+    not names.  The name is the run of
     proper nouns around the head; "Blumenthal and Cohen" are two.
     """
     for start, end in source:
@@ -238,8 +243,12 @@ def source_name(doc: Doc, source: Sequence[tuple[int, int]]) -> list[Span]:
         if span is None or len(span) == 0:
             continue
         root = span.root
-        if root.pos_ != "PROPN":
-            names = [c for c in root.rights if c.pos_ == "PROPN" and c.dep_ in ("appos", "compound") and c.i < span.end]
+        if root.pos_ != "PROPN" or not root.text[:1].isupper():  # "the president", tagged PROPN, names no one
+            names = [
+                c
+                for c in root.rights
+                if c.pos_ == "PROPN" and c.text[:1].isupper() and c.dep_ in ("appos", "compound") and c.i < span.end
+            ]
             if not names:
                 continue
             root = names[0]
@@ -626,7 +635,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for item in read_split(args.split, args.root, args.limit):
         if any(item.name.startswith(prefix) for prefix in args.skip):
             continue
-        article = Article(body=item.text, origin=item.name)
+        article = Article(body=reading_text(item.text), origin=item.name)  # the NYT's ''...'' read as "..."
         doc = parse_cached(extractor, item, args.cache)
         facts = statement_facts(article, doc)
         golds = gold_quotes(item, doc)
@@ -653,7 +662,7 @@ def parse_cached(extractor: Extractor, item: PolnearArticle, cache: Path | None)
     path = cache / item.split / f"{item.name}.spacy"
     if path.exists():
         docs = list(DocBin().from_disk(path).get_docs(extractor.nlp.vocab))
-        if len(docs) == 1 and docs[0].text == item.text:
+        if len(docs) == 1 and docs[0].text == reading_text(item.text):
             return docs[0]
     doc = extractor.parse(item.text)
     path.parent.mkdir(parents=True, exist_ok=True)

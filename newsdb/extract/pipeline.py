@@ -12,6 +12,7 @@ whitespace boundaries, parsed separately and joined back with
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from importlib import metadata
@@ -28,6 +29,7 @@ from newsdb.extract.entities import find_entities
 from newsdb.extract.events import find_events
 from newsdb.extract.facts import ArticleFacts, Statement
 from newsdb.extract.model import DEFAULT_MODEL, missing_model_message
+from newsdb.extract.quotes import reading_text
 from newsdb.ingest.article import Article
 
 if TYPE_CHECKING:
@@ -193,19 +195,25 @@ class Extractor:
             yield self.facts(article, doc)
 
     def parse(self, text: str) -> Doc:
-        """A ``Doc`` whose text is exactly ``text``, however long."""
+        """A ``Doc`` of ``text`` as the stages read it (:func:`reading_text`: same length and offsets), however long."""
+        text = reading_text(text)
         pieces = split_text(text, min(CHUNK_CHARS, self.nlp.max_length - 1))
         if len(pieces) == 1:
             return self.nlp(text)
         return Doc.from_docs(list(self.nlp.pipe(pieces)), ensure_whitespace=False)
 
     def facts(self, article: Article, doc: Doc) -> ArticleFacts:
-        """Run the rule stages on a parsed doc of ``article.body``."""
-        if doc.text != article.body:
+        """Run the rule stages on a parsed doc of ``article.body`` (as :meth:`parse` gives it)."""
+        reading = reading_text(article.body)
+        if doc.text != reading:
             raise ValueError("doc text differs from article body")
-        ents = find_entities(doc, article)
-        statements = _find_statements(doc, article, ents)
-        events = find_events(doc, article, ents)
+        read = article if reading is article.body else dataclasses.replace(article, body=reading)
+        ents = find_entities(doc, read)
+        statements = _find_statements(doc, read, ents)
+        events = find_events(doc, read, ents)
+        if read is not article:
+            for statement in statements:
+                statement.quote = article.body[statement.start : statement.end]
         return ArticleFacts(
             article=article,
             entities=ents.entities,
@@ -221,7 +229,7 @@ class Extractor:
 
         def chunks() -> Iterator[tuple[str, tuple[int, int, int]]]:
             for i, article in enumerate(pending):
-                pieces = split_text(article.body, min(CHUNK_CHARS, self.nlp.max_length - 1))
+                pieces = split_text(reading_text(article.body), min(CHUNK_CHARS, self.nlp.max_length - 1))
                 for j, piece in enumerate(pieces):
                     yield piece, (i, j, len(pieces))
 

@@ -9,10 +9,16 @@ once, left to right, and returns every top-level quotation it can close.
 * Curly and straight double marks mixed by an editor (``“...," X said.
   "...”``) close each other, when no quotation of the closing mark's own
   kind is open.
-* Single curly marks ``‘…’`` are reported only where they cannot be
-  apostrophes: the opening mark starts a word and the closing mark ends one.
-  Straight ``'`` is never a quotation mark here (too ambiguous with
-  apostrophes and feet).
+* Single marks, curly ``‘…’`` and straight ``'…'`` (British tabloid style:
+  ``'We will win,' she said``), are reported only where they cannot be
+  apostrophes: the opening mark starts a word and the closing mark ends one,
+  never far apart.  A straight mark is not an opening one before an elided
+  word (``'em``, ``rock 'n' roll``, ``'90s``) nor a closing one after a digit
+  before a number (``6' 2``); a mark after an ``s`` before a lower-case word
+  (``the players' union``) closes only when no other closing mark follows.
+* Two apostrophes ``''…''`` stand for a double mark in some ASCII archives
+  (the New York Times as LexisNexis delivers it): :func:`reading_text` gives
+  the same text with those written ``"``, which every stage then reads.
 * News convention for long quotations: a paragraph that opens a quotation
   without closing it continues in the next paragraph when that paragraph
   opens with a quotation mark of the same kind; the quotation ends where it is
@@ -31,10 +37,14 @@ from typing import Literal
 Family = Literal["curly", "straight", "guillemet", "single"]
 Role = Literal["open", "close", "either"]
 
-_MARKS = re.compile('[“”„‟"«»‘’]')
+_MARKS = re.compile("[“”„‟\"«»‘’']")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _OPENERS_BEFORE = frozenset("([{—–-/\u00a0")
 _MAX_SINGLE_QUOTE_CHARS = 400
+_SINGLE_CLOSERS = ("’", "'")
+# words written with a leading apostrophe, which then opens no quotation
+_ELISIONS = frozenset({"em", "n", "til", "cause", "cos", "tis", "twas", "bout", "round", "s"})
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +96,44 @@ def window_start(paragraph_starts: list[int], position: int, paragraphs: int) ->
     if not starts:
         return 0
     return starts[max(0, len(starts) - 1 - paragraphs)]
+
+
+_APOSTROPHES = re.compile("'{2,3}")
+
+
+def reading_text(text: str) -> str:
+    """``text`` with ASCII double marks written as ``"``, at the same offsets: what the stages read.
+
+    Only in a text that uses them (one ``''`` opens a word and one closes
+    one): an opening ``''Why`` becomes `` "Why``, a closing ``now,''``
+    becomes ``now," ``; three marks are a single one inside the double
+    (``case,'''`` is ``case,'" ``).  Any other text is returned as it is.
+    """
+    if "''" not in text:
+        return text
+    edits: list[tuple[int, str]] = []
+    opened = closed = False
+    for match in _APOSTROPHES.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start > 0 else " "
+        after = text[end] if end < len(text) else " "
+        single = "'" if end - start == 3 else ""
+        if (before.isspace() or before in _OPENERS_BEFORE) and not after.isspace():
+            edits.append((start, ' "' + single))
+            opened = True
+        elif not before.isspace() and not after.isalnum():
+            edits.append((start, single + '" '))
+            closed = True
+    if not (opened and closed):
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, replacement in edits:
+        parts.append(text[last:start])
+        parts.append(replacement)
+        last = start + len(replacement)
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -147,14 +195,27 @@ def _scan_paragraph(marks: list[_Mark], text: str, carried: _Open | None) -> tup
                 continue  # a stray closing mark: nothing to close
             opened = stack[top_same]
             del stack[top_same:]
-            if not stack:
-                found.append(_quote(opened, mark.pos))
+            _closed(opened, mark.pos, stack, found)
         elif mark.role in ("open", "either"):
             if top_same is not None:
                 del stack[top_same:]  # the same kind opened twice: the first cannot be closed
             stack.append(_Open(mark.pos, mark.family))
-    pending = stack[0] if stack and stack[0].family != "single" else None
+    pending = next((o for o in stack if o.family != "single"), None)
     return found, pending
+
+
+def _closed(opened: _Open, close_at: int, stack: list[_Open], found: list[Quote]) -> None:
+    """Report a quotation just closed, unless a double quotation still open holds it.
+
+    Single marks still open around it may be apostrophes ("Sophie in 't
+    Veld said “...”"): the quotation is reported, and replaced by the
+    single-quoted one around it if that one closes.
+    """
+    if any(o.family != "single" for o in stack):
+        return
+    while found and found[-1].open_at > opened.pos:
+        found.pop()  # nested in the quotation closed now
+    found.append(_quote(opened, close_at))
 
 
 def _mixed_close(mark: _Mark, stack: list[_Open]) -> bool:
@@ -185,8 +246,7 @@ def _single(mark: _Mark, stack: list[_Open], text: str, found: list[Quote]) -> N
     if _possessive(text, mark.pos) and _later_single_close(text, mark.pos, opened.pos):
         return  # "the players’ union": wait for the real closing mark
     del stack[idx:]
-    if not stack:
-        found.append(_quote(opened, mark.pos))
+    _closed(opened, mark.pos, stack, found)
 
 
 def _possessive(text: str, pos: int) -> bool:
@@ -197,13 +257,20 @@ def _possessive(text: str, pos: int) -> bool:
 
 def _later_single_close(text: str, pos: int, opened_at: int) -> bool:
     limit = min(len(text), opened_at + _MAX_SINGLE_QUOTE_CHARS)
-    nxt = text.find("’", pos + 1, limit)
+    char = text[pos]
+    nxt = text.find(char, pos + 1, limit)
     while nxt != -1:
         mark = _classify(text, nxt)
         if mark is not None and mark.role == "close":
-            return "‘" not in text[pos:nxt] and "\n" not in text[pos:nxt]
-        nxt = text.find("’", nxt + 1, limit)
+            between = text[pos:nxt]
+            return "\n" not in between and not any(m.role == "open" for m in _singles(text, pos + 1, nxt))
+        nxt = text.find(char, nxt + 1, limit)
     return False
+
+
+def _singles(text: str, start: int, end: int) -> list[_Mark]:
+    marks = (_classify(text, i) for i in range(start, end) if text[i] in "‘'")
+    return [m for m in marks if m is not None and m.family == "single"]
 
 
 def _quote(opened: _Open, close_at: int) -> Quote:
@@ -241,8 +308,16 @@ def _classify(text: str, pos: int) -> _Mark | None:
         if space_before and (after.isalnum() or after in '“"') and not _decade(text, pos):
             return _Mark(pos, "single", "open")
         return None
-    # "’": a closing single mark only where it ends a word
+    if char == "'" and (space_before or before in '“"'):
+        word = _WORD.match(text, pos + 1)
+        elided = word is not None and word.group().lower() in _ELISIONS and word.group().islower()
+        if (after.isalnum() or after in '“"') and not elided and not _decade(text, pos):
+            return _Mark(pos, "single", "open")
+        return None
+    # "’" or "'": a closing single mark only where it ends a word
     if not before.isspace() and not after.isalnum():
+        if char == "'" and before.isdigit() and text[pos + 1 : pos + 3].strip()[:1].isdigit():
+            return None  # feet: 6' 2"
         return _Mark(pos, "single", "close")
     return None
 

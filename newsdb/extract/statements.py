@@ -91,6 +91,7 @@ MAX_TITLE_WORDS = 4  # a quotation this short in a sentence is a title or a scar
 MAX_LISTED_WORDS = 8  # quoted fragments this short, one after another, share their frame
 MIN_TRANSCRIPT_TURNS = 2  # one "NAME:" paragraph alone may be a heading; a transcript has turns
 MAX_TRANSCRIPT_SPEAKERS = 40  # more labels than this: a list or a table, not a conversation
+MAX_CROSSED = 8  # quotations between a quotation and its cue: more, and the cue is not trusted
 MAX_QUOTED_SHARE = 0.8  # a reported clause mostly in quotation marks is a direct quotation, not indirect
 
 
@@ -155,6 +156,7 @@ class _StatementFinder:
             statement = self._statement(candidate, previous)
             if statement is not None:
                 statements.append(statement)
+        _unlink_crossed(statements)
         return statements
 
     def _statement(self, candidate: _Candidate, previous: dict[int, tuple[str | None, str | None]]) -> Statement | None:
@@ -278,7 +280,7 @@ class _StatementFinder:
         if cue is None:
             cue = self._cue_of_next_quote(index)
         if cue is None and opens_sentence and clause:
-            cue = self._cue_from_context(quote, earlier)
+            cue = None if self._heading(quote) else self._cue_from_context(quote, earlier)
             if cue is None:
                 return _Candidate("direct", quote.start, quote.end, None)
         if cue is None:
@@ -323,6 +325,20 @@ class _StatementFinder:
         if pos < 0 or self.text[pos] == "\n":
             return True
         return self.text[pos] in '.!?:;”"»)—–-' or self._paragraph_start(quote.open_at)
+
+    def _heading(self, quote: Quote) -> bool:
+        """A paragraph that is one quotation in single marks: a section heading ("'A change warrior.'").
+
+        Newspapers head sections with a phrase quoted from the section below,
+        not with more words of the speaker above.
+        """
+        if quote.family != "single":
+            return False
+        idx = self._paragraph_index(quote.open_at)
+        if idx < 0:
+            return False
+        start, end = self.paragraphs[idx]
+        return not self.text[start : quote.open_at].strip() and not self.text[quote.outer_end : end].strip(" .")
 
     def _paragraph_start(self, pos: int) -> bool:
         idx = bisect.bisect_right(self._paragraph_starts, pos) - 1
@@ -1050,6 +1066,33 @@ class _StatementFinder:
 
     def _paragraph_index(self, pos: int) -> int:
         return bisect.bisect_right(self._paragraph_starts, pos) - 1
+
+
+# -- consistency ----------------------------------------------------------------
+
+
+def _unlink_crossed(statements: list[Statement]) -> None:
+    """No speaker for a quotation whose cue lies beyond another quotation given to someone else.
+
+    In "“A,” X said ... “B,” Y said ... “C”" a cue of X's cannot reach "C"
+    over Y's "B": whatever rule linked them (a parse that ran captions
+    together, most often), the speaker of "C" is not known.  More than
+    ``MAX_CROSSED`` quotations between a quotation and its cue also unlink it.
+    """
+    quoted = [s for s in statements if s.type != "indirect"]
+    starts = [s.start for s in quoted]
+    for statement in quoted:
+        if statement.speaker is None or statement.cue_start is None:
+            continue
+        if statement.cue_start < statement.start:
+            lo, hi = bisect.bisect_right(starts, statement.cue_start), bisect.bisect_left(starts, statement.start)
+        else:
+            lo, hi = bisect.bisect_right(starts, statement.start), bisect.bisect_left(starts, statement.cue_start)
+        between = quoted[lo:hi]
+        if len(between) > MAX_CROSSED or any(
+            other.speaker is not None and other.speaker != statement.speaker for other in between
+        ):
+            statement.speaker = None
 
 
 # -- spans --------------------------------------------------------------------

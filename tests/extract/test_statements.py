@@ -6,7 +6,8 @@ import pytest
 
 from newsdb.extract.facts import ArticleFacts, Statement
 from newsdb.extract.pipeline import Extractor
-from newsdb.extract.quotes import find_quotes
+from newsdb.extract.quotes import find_quotes, reading_text
+from newsdb.extract.statements import _unlink_crossed
 from newsdb.ingest.article import Article
 
 Row = tuple[str, str, str | None, str | None, str | None, str | None, str | None]
@@ -218,10 +219,47 @@ def test_hostile_text_is_linear(extractor: Extractor) -> None:
         ('“He said "no" to me,” she said.', ['He said "no" to me,']),
         # a closing straight mark set apart by a space from a closing single mark still closes
         ("\"They say, 'Oh, this matters,' \" Magel said. \"Not now.\"", ["They say, 'Oh, this matters,' ", "Not now."]),
+        # straight single marks (British tabloid style), never apostrophes, elisions or feet
+        ("'We will win,' she said. 'You will be happy.'", ["We will win,", "You will be happy."]),
+        ("the players' union said 'we will strike' today", ["we will strike"]),
+        ("rock 'n' roll, 'em and the '90s: 'Fine words here' ok", ["Fine words here"]),
+        ("He is 6' 2\" tall and said 'I am tall'", ["I am tall"]),
+        ("'He said 'no' to me,' she said", ["He said 'no' to me,"]),
+        # a single mark never closed (a Dutch name) does not swallow the quotation after it
+        ("said Sophie in 't Veld. \"It's a risk.\" Then ‘x", ["It's a risk."]),
     ],
 )  # fmt: skip
 def test_find_quotes(text: str, quotes: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quotes(text)] == quotes
+
+
+def test_reading_text_writes_ascii_double_marks_as_double_quotes() -> None:
+    # the New York Times as LexisNexis delivers it: two apostrophes for a double mark
+    body = "''We will win,'' he said. ''We are told, 'Kosovo is special,''' Mr. Putin said."
+    reading = reading_text(body)
+    assert reading == ' "We will win,"  he said.  "We are told, \'Kosovo is special,\'"  Mr. Putin said.'
+    assert [reading[q.start : q.end] for q in find_quotes(reading)] == [
+        "We will win,",
+        "We are told, 'Kosovo is special,'",
+    ]
+    # two closing single marks in a text that never opens with two ("over there?''") are two single marks
+    tabloid = "'He says 'there's my black over there?'' Jones said."
+    assert reading_text(tabloid) is tabloid
+
+
+def test_a_cue_does_not_reach_over_a_quotation_of_someone_else() -> None:
+    def quoted(start: int, speaker: str, cue: int) -> Statement:
+        return Statement(type="direct", quote="q", start=start, end=start + 1, speaker=speaker, cue_start=cue)
+
+    statements = [
+        quoted(10, "person:x", 5),
+        quoted(20, "person:y", 30),
+        quoted(40, "person:x", 5),
+        quoted(50, "person:y", 30),
+    ]
+    _unlink_crossed(statements)
+    # x's cue at 5 reaches 40 only over y's quotation at 20: unlinked; y's cue at 30 reaches 50 over nobody's
+    assert [s.speaker for s in statements] == ["person:x", "person:y", None, "person:y"]
 
 
 def test_find_quotes_on_unbalanced_marks() -> None:
@@ -230,6 +268,30 @@ def test_find_quotes_on_unbalanced_marks() -> None:
     quotes = find_quotes(text)
     # the last opening curly mark pairs with the first closing one; straight marks pair up two by two
     assert [(text[q.start : q.end], q.family) for q in quotes] == [(" ", "curly")] + [("a", "straight")] * 25_000
+
+
+@pytest.mark.slow
+def test_ascii_double_marks_give_direct_statements_over_the_original_text(extractor: Extractor) -> None:
+    body = "Senator Mary Jones spoke on Monday.\n\n''We will not give up on this bill,'' Ms. Jones said."
+    statements = _extract(extractor, body)
+    assert [(s.type, s.quote, s.speaker) for s in statements] == [
+        ("direct", "We will not give up on this bill", "person:mary-jones")
+    ]
+    assert all(body[s.start : s.end] == s.quote for s in statements)
+
+
+@pytest.mark.slow
+def test_a_paragraph_quoted_in_single_marks_is_a_heading_not_more_words(extractor: Extractor) -> None:
+    body = (
+        '"We will win this state," said Mary Jones, the candidate.\n\n'
+        "'A fight from start to finish.'\n\n"
+        "The merger was not her idea."
+    )
+    rows = [(s.type, s.quote, s.speaker) for s in _extract(extractor, body)]
+    assert rows == [
+        ("direct", "We will win this state", "person:mary-jones"),
+        ("direct", "A fight from start to finish.", None),
+    ]
 
 
 @pytest.mark.slow
