@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.lexicon import PRONOUN_GENDER, SUBJECT_DEPS, honorific_gender, reads_like_a_person, refers_back
+from newsdb.extract.lexicon import (
+    PRONOUN_GENDER,
+    SUBJECT_DEPS,
+    first_name_gender,
+    honorific_gender,
+    reads_like_a_person,
+    refers_back,
+)
 from newsdb.extract.quotes import paragraph_spans, window_start
 
 PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -101,6 +108,7 @@ class SpeakerResolver:
     _last: Attributed | None = None
     _paragraph_starts: list[int] = field(default_factory=list)
     _genders: dict[str, str] | None = None  # built on first use
+    _evidenced: set[str] = field(default_factory=set)  # persons the article gives any gender evidence for
     _person_like: set[str] | None = None  # organizations named like persons, built on first use
 
     def __post_init__(self) -> None:
@@ -356,7 +364,29 @@ class SpeakerResolver:
             return None
         candidates = self._anaphora_candidates(position)
         fitting = [c for c in candidates if c == "?" or self._gender(c) in (None, gender)]
-        return fitting[0] if len(fitting) == 1 and fitting[0] != "?" else None
+        if "?" in fitting:
+            return None
+        if len(fitting) == 1:
+            # "Ben Jacobs ... she said": a first name of the other sex rules out the one candidate
+            return fitting[0] if self._likely_gender(fitting[0]) in (None, gender) else None
+        # "Donald Trump ... Angela Merkel ... she said": first names decide only when every candidate
+        # has a gender, by the article or by a first name, and one alone fits
+        likely = [self._likely_gender(c) for c in fitting]
+        if None in likely or likely.count(gender) != 1:
+            return None
+        return fitting[likely.index(gender)]
+
+    def _likely_gender(self, key: str) -> str | None:
+        """The article's evidence (:meth:`_gender`), else that of a first name nearly always given to one sex.
+
+        :func:`~newsdb.extract.lexicon.first_name_gender`: "Donald", "Angela";
+        not "Kim", "Jordan", "Hillary"; never for a person the article gives
+        contradicting evidence about.
+        """
+        known = self._gender(key)
+        if known is not None or key in self._evidenced:
+            return known
+        return first_name_gender(self.ents.get(key).name)
 
     def _bound(self, pronoun: Token) -> str | None:
         """The person a subject pronoun refers to by its own sentence's structure.
@@ -490,7 +520,7 @@ class SpeakerResolver:
         back to a subject follows the name outside any quotation ("Clinton said
         her plan ...", "Obama told reporters he ...", "... herself"; never an
         object: in "McCaskill scolded him" "him" is someone else).  A person
-        with evidence both ways has none; names alone (first names) are not used.
+        with evidence both ways has none; first names are :meth:`_likely_gender`.
         """
         votes: dict[str, set[str]] = {}
         for mention in self.ents.mentions:
@@ -523,6 +553,7 @@ class SpeakerResolver:
             }
             if len(found) == 1:
                 votes.setdefault(person, set()).update(found)
+        self._evidenced = set(votes)
         return {key: next(iter(v)) for key, v in votes.items() if len(v) == 1}
 
     # -- descriptors --------------------------------------------------------
