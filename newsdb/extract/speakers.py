@@ -123,7 +123,7 @@ class SpeakerResolver:
         head = phrase.root
         lower = head.text.lower()
         if head.pos_ == "PRON" or lower in PERSONAL or lower in UNRESOLVED_PRONOUNS:
-            return self._bound(head) or self._pronoun(lower, phrase.start_char)
+            return self._bound(head) or self._pronoun(lower, phrase.start_char) or self._previous_subject(head)
         named = self._named(phrase)
         if named is not None:
             return named if self.ents.get(named).kind != "place" or self._place_speaks(phrase) else None
@@ -417,6 +417,56 @@ class SpeakerResolver:
             return None
         between = self._persons_between(subject.idx, pronoun.idx, subjects_only=False)
         return key if between in ([], [key]) else None
+
+    def _previous_subject(self, pronoun: Token) -> str | None:
+        """The person the sentence before is about, when a subject pronoun has several candidates.
+
+        "Davis, in the lineup for his defense, had gained confidence. “I just
+        felt like this was going to be a fight,” he said.": news follows a
+        sentence about someone with that person's words.  Only the named
+        person subject of the main clause of the sentence right before the
+        quotation (same or previous paragraph), no other person or unknown
+        name between, and a gender that fits: the article's or a first
+        name's, or none when no other candidate fits better.
+        """
+        gender = PERSONAL.get(pronoun.lower_)
+        if gender is None or pronoun.dep_ not in SUBJECT_DEPS or self._quoted(pronoun.idx):
+            return None
+        begin = pronoun.sent.start_char
+        enclosing = self._enclosing_quote(begin)
+        if enclosing is not None:
+            begin = enclosing[0]  # "“First. Second,” he said": the sentence before the quotation
+        first = self.doc.char_span(begin, begin + 1, alignment_mode="expand")
+        if first is None or first.sent.start == 0:
+            return None
+        before = self.doc[first.sent.start - 1].sent
+        if self._paragraph_index(before.start_char) < self._paragraph_index(begin) - 1:
+            return None
+        subjects = [c for c in before.root.children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) != 1 or subjects[0].pos_ != "PROPN" or self._quoted(subjects[0].idx):
+            return None
+        key = self._entity_of_token(subjects[0])
+        if key is None or self.ents.get(key).kind != "person":
+            return None
+        between = self._persons_between(subjects[0].idx, pronoun.idx, subjects_only=False)
+        if between not in ([], [key]) or self._unknown_subject(before.end_char, pronoun.idx):
+            return None
+        likely = self._likely_gender(key)
+        if likely == gender:
+            return key
+        if likely is not None:
+            return None
+        others = [c for c in self._anaphora_candidates(pronoun.idx) if c not in ("?", key)]
+        return None if any(self._likely_gender(c) in (None, gender) for c in others) else key
+
+    def _enclosing_quote(self, pos: int) -> tuple[int, int] | None:
+        idx = bisect.bisect_right(self.quoted, (pos, len(self._text) + 1)) - 1
+        if idx >= 0 and self.quoted[idx][0] <= pos < self.quoted[idx][1]:
+            return self.quoted[idx]
+        return None
+
+    def _paragraph_index(self, pos: int) -> int:
+        return bisect.bisect_right(self._paragraph_starts, pos) - 1
 
     def _anaphora_candidates(self, position: int) -> list[str]:
         """Persons a pronoun at ``position`` may refer to, without ranking.

@@ -820,3 +820,15 @@ def test_first_names_break_pronoun_ties_only_when_every_candidate_has_one(
     extractor: Extractor, body: str, speaker: str | None
 ) -> None:
     assert [(s.type, s.speaker) for s in _extract(extractor, body) if s.type == "direct"] == [("direct", speaker)]
+
+
+@pytest.mark.slow
+def test_a_pronoun_with_several_candidates_is_the_person_the_sentence_before_is_about(extractor: Extractor) -> None:
+    body = (
+        "Steve Maddon watched Jon Lester warm up on Monday.\n\n"
+        "Asked about the bullpen, Maddon was clear. “I don't think it would be appropriate,” he said."
+    )
+    assert [(s.type, s.speaker) for s in _extract(extractor, body)] == [("direct", "person:steve-maddon")]
+    # a subject of no known gender, beside another candidate who fits: nobody
+    unknown = body.replace("Steve Maddon", "Robin Maddon")
+    assert [(s.type, s.speaker) for s in _extract(extractor, unknown)] == [("direct", None)]
