@@ -95,15 +95,15 @@ def _first_name_genders() -> dict[str, str]:
     return genders
 
 
-def first_name_gender(name: str) -> str | None:
+def first_name_gender(name: str, alone: bool = False) -> str | None:
     """ "m"/"f" when a person's full name starts with a first name nearly always given to one sex, else None.
 
     ``first_names.tsv`` (scripts/build_first_names.py): names at least 98 %
     of one sex among US births since 1920; "Kim", "Jordan", "Hillary" (96 %)
     and names of the other sex elsewhere ("Andrea") are not in it.  A name of
-    one word ("Rex", "Hope" may be surnames) tells nothing.
+    one word ("Rex", "Hope" may be surnames) tells nothing unless ``alone``.
     """
     words = name.split()
-    if len(words) < 2:
+    if not words or (len(words) < 2 and not alone):
         return None
     return _first_name_genders().get(words[0])

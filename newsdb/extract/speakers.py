@@ -367,8 +367,9 @@ class SpeakerResolver:
         if "?" in fitting:
             return None
         if len(fitting) == 1:
-            # "Ben Jacobs ... she said": a first name of the other sex rules out the one candidate
-            return fitting[0] if self._likely_gender(fitting[0]) in (None, gender) else None
+            # "Ben Jacobs ... she said", "Kevin was snoring. “...,” she said": a first name of the other sex
+            # rules out the one candidate (a one-word name too: ruling out only ever leaves no speaker)
+            return fitting[0] if self._likely_gender(fitting[0], alone=True) in (None, gender) else None
         # "Donald Trump ... Angela Merkel ... she said": first names decide only when every candidate
         # has a gender, by the article or by a first name, and one alone fits
         likely = [self._likely_gender(c) for c in fitting]
@@ -376,17 +377,18 @@ class SpeakerResolver:
             return None
         return fitting[likely.index(gender)]
 
-    def _likely_gender(self, key: str) -> str | None:
+    def _likely_gender(self, key: str, alone: bool = False) -> str | None:
         """The article's evidence (:meth:`_gender`), else that of a first name nearly always given to one sex.
 
         :func:`~newsdb.extract.lexicon.first_name_gender`: "Donald", "Angela";
         not "Kim", "Jordan", "Hillary"; never for a person the article gives
-        contradicting evidence about.
+        contradicting evidence about.  ``alone``: a name of one word counts
+        too ("Kevin"; it may be a surname, so only to rule a candidate out).
         """
         known = self._gender(key)
         if known is not None or key in self._evidenced:
             return known
-        return first_name_gender(self.ents.get(key).name)
+        return first_name_gender(self.ents.get(key).name, alone=alone)
 
     def _bound(self, pronoun: Token) -> str | None:
         """The person a subject pronoun refers to by its own sentence's structure.
@@ -426,8 +428,9 @@ class SpeakerResolver:
         sentence about someone with that person's words.  Only the named
         person subject of the main clause of the sentence right before the
         quotation (same or previous paragraph), no other person or unknown
-        name between, and a gender that fits: the article's or a first
-        name's, or none when no other candidate fits better.
+        name between, and known to be of the pronoun's gender (by the article
+        or a first name: "Kevin was snoring. “Here he is,” she said" is the
+        unnamed woman's).
         """
         gender = PERSONAL.get(pronoun.lower_)
         if gender is None or pronoun.dep_ not in SUBJECT_DEPS or self._quoted(pronoun.idx):
@@ -451,13 +454,7 @@ class SpeakerResolver:
         between = self._persons_between(subjects[0].idx, pronoun.idx, subjects_only=False)
         if between not in ([], [key]) or self._unknown_subject(before.end_char, pronoun.idx):
             return None
-        likely = self._likely_gender(key)
-        if likely == gender:
-            return key
-        if likely is not None:
-            return None
-        others = [c for c in self._anaphora_candidates(pronoun.idx) if c not in ("?", key)]
-        return None if any(self._likely_gender(c) in (None, gender) for c in others) else key
+        return key if self._likely_gender(key) == gender else None
 
     def _enclosing_quote(self, pos: int) -> tuple[int, int] | None:
         idx = bisect.bisect_right(self.quoted, (pos, len(self._text) + 1)) - 1

@@ -362,6 +362,8 @@ class _StatementFinder:
             inside_subject = token.dep_ in ("relcl", "acl")  # "Sperling, who served as ..., said"
             frames = self._is_cue_verb(token, frame=True) or (open_ended and self._manner_verb(token))
             if frames and not inside_subject:
+                if self._demoted(token, outside=(quote.start, quote.end)):
+                    return None  # "X said that ... “...,” Reuters reported": X's words, Reuters the channel
                 speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
                 if speaker is None or not _gap_is_subject(gap, speaker):
                     speaker = _gap_name(gap, token) if not self._own_subject(token) else None
@@ -944,11 +946,17 @@ class _StatementFinder:
         finite = token.tag_ in ("VBD", "VBZ", "VBP") or (token.tag_ == "VBN" and token.dep_ == "ROOT")
         return token.pos_ == "VERB" and finite and lemma not in NOT_FRAME_VERBS  # a ROOT "VBN" is a past tense
 
-    def _demoted(self, verb: Token) -> bool:
-        """ "Pyongyang reported" is a channel when another cue in the sentence has a speaker."""
+    def _demoted(self, verb: Token, outside: tuple[int, int] | None = None) -> bool:
+        """ "Pyongyang reported" is a channel when another cue in the sentence has a speaker.
+
+        ``outside``: a quotation whose own verbs do not count ("“Obama argued
+        that ...,” the Times reported" is the Times's text).
+        """
         if verb.lemma_.lower() not in CHANNEL_VERBS:
             return False
         for token in verb.sent:
+            if outside is not None and outside[0] <= token.idx < outside[1]:
+                continue
             other = token.i != verb.i and token.lemma_.lower() in SPEECH_VERBS - CHANNEL_VERBS
             if other and token.pos_ in ("VERB", "AUX") and _has_subject(token):
                 return True

@@ -832,3 +832,13 @@ def test_a_pronoun_with_several_candidates_is_the_person_the_sentence_before_is_
     # a subject of no known gender, beside another candidate who fits: nobody
     unknown = body.replace("Steve Maddon", "Robin Maddon")
     assert [(s.type, s.speaker) for s in _extract(extractor, unknown)] == [("direct", None)]
+
+
+@pytest.mark.slow
+def test_a_news_agency_reporting_someone_s_words_is_their_channel_not_their_speaker(extractor: Extractor) -> None:
+    body = (
+        "Taliban spokesman Zabihullah Mujahid said the fighters had been sent "
+        "“with a mission to destroy the consulate,” Reuters reported."
+    )
+    rows = [(s.type, s.speaker, s.channel) for s in _extract(extractor, body) if s.type != "indirect"]
+    assert rows == [("partial", "person:zabihullah-mujahid", "organization:reuters")]
