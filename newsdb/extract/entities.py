@@ -515,6 +515,7 @@ def _honorific_start(text: str, start: int) -> int:
 
 def _add_places_and_orgs(ents: DocEntities, spans: list[NameSpan]) -> None:
     keys: dict[str, str] = {}  # identity -> entity key
+    spelled = _spelled_out(spans)
     for span in spans:
         place = _place_of(span)
         if place is not None:
@@ -522,6 +523,7 @@ def _add_places_and_orgs(ents: DocEntities, spans: list[NameSpan]) -> None:
             create = functools.partial(ents.new_entity, "place", place.name, place=place.info)
         else:
             name = _org_name(span)
+            name = spelled.get(name, name)  # "RAIB" is the Rail Accident Investigation Branch named earlier or later
             identity = "org:" + places.normalize(name)
             create = functools.partial(ents.new_entity, "organization", name)
         if identity not in keys:
@@ -532,6 +534,34 @@ def _add_places_and_orgs(ents: DocEntities, spans: list[NameSpan]) -> None:
             surface = _display(span.text)
             if places.normalize(surface) != places.normalize(ents.get(key).name):
                 ents.alias(key, surface)
+
+
+def _spelled_out(spans: list[NameSpan]) -> dict[str, str]:
+    """Acronyms the article also spells out: "RAIB" -> "Rail Accident Investigation Branch".
+
+    An organization named by two to six capitals whose letters are the
+    initials of the capitalised words of exactly one other organization's
+    name ("of", "the", "and", "for" skipped); two candidates ("Democratic
+    National Committee" and "Democratic National Convention" for "DNC") link
+    neither.
+    """
+    names = {_org_name(s) for s in spans if s.kind == "organization" and _place_of(s) is None}
+    by_initials: dict[str, set[str]] = {}
+    for name in names:
+        words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPPED]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            by_initials.setdefault("".join(w[0] for w in words), set()).add(name)
+    found: dict[str, str] = {}
+    for name in names:
+        if _ACRONYM.fullmatch(name):
+            full = by_initials.get(name, set()) - {name}
+            if len(full) == 1:
+                found[name] = next(iter(full))
+    return found
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
 
 
 def _place_of(span: NameSpan) -> places.Place | None:

@@ -303,3 +303,20 @@ def test_an_abbreviated_title_tagged_into_the_name_is_not_part_of_it(extractor: 
     persons = _persons(facts)
     # "Gov" without its full stop is a title; "Gen" without one is Gen Nakatani's first name
     assert "Gov Fallin" not in persons and "Gen Nakatani" in persons
+
+
+def test_an_acronym_the_article_spells_out_is_that_organization(extractor: Extractor) -> None:
+    body = (
+        "The Rail Accident Investigation Branch (RAIB) said the tram was going too fast. "
+        "“We will publish a report,” the RAIB said. The DNC and the FBI did not comment."
+    )
+    facts = extractor.extract(Article(body=body, origin="test"))
+    # the spelled-out name wherever it comes, the acronym an alias (one entity, whose words the quotation is)
+    assert [s.speaker for s in facts.statements if s.type == "direct"] == [
+        "organization:rail-accident-investigation-branch"
+    ]
+    assert [(e.key, e.aliases) for e in facts.entities if e.kind == "organization"] == [
+        ("organization:rail-accident-investigation-branch", ["RAIB"]),
+        ("organization:dnc", []),
+        ("organization:fbi", []),
+    ]
