@@ -22,7 +22,11 @@ once, left to right, and returns every top-level quotation it can close.
 * News convention for long quotations: a paragraph that opens a quotation
   without closing it continues in the next paragraph when that paragraph
   opens with a quotation mark of the same kind; the quotation ends where it is
-  finally closed.  A quotation that cannot be closed is dropped, never guessed.
+  finally closed.  A text whose paragraph breaks were lost (``injured.
+  "Clearly ..."``: a double mark of the open quotation's kind opening a new
+  sentence) is read the same way, unless the open quotation's mark is
+  followed by a space (``“It's unusual,“ said X. “It's hard ...”``: a typo
+  for a closing mark).  A quotation that cannot be closed is dropped, never guessed.
 
 Each character is looked at a bounded number of times, so the scan is linear
 in the length of the text, however unbalanced the marks are.
@@ -197,6 +201,9 @@ def _scan_paragraph(marks: list[_Mark], text: str, carried: _Open | None) -> tup
             del stack[top_same:]
             _closed(opened, mark.pos, stack, found)
         elif mark.role in ("open", "either"):
+            at = stack[top_same].pos if top_same is not None and top_same == len(stack) - 1 else None
+            if at is not None and not text[at + 1 : at + 2].isspace() and _new_sentence(text, mark.pos):
+                continue  # “... injured. “Clearly ...”: a paragraph break lost in the text, the quotation goes on
             if top_same is not None:
                 del stack[top_same:]  # the same kind opened twice: the first cannot be closed
             stack.append(_Open(mark.pos, mark.family))
@@ -216,6 +223,11 @@ def _closed(opened: _Open, close_at: int, stack: list[_Open], found: list[Quote]
     while found and found[-1].open_at > opened.pos:
         found.pop()  # nested in the quotation closed now
     found.append(_quote(opened, close_at))
+
+
+def _new_sentence(text: str, pos: int) -> bool:
+    """The mark at ``pos`` follows the end of a sentence and a space: ``injured. "Clearly``."""
+    return pos >= 2 and text[pos - 1] in " \t" and text[pos - 2] in ".?!" and text[pos + 1 : pos + 2].isalnum()
 
 
 def _mixed_close(mark: _Mark, stack: list[_Open]) -> bool:

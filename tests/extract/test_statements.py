@@ -226,6 +226,10 @@ def test_hostile_text_is_linear(extractor: Extractor) -> None:
         ("rock 'n' roll, 'em and the '90s: 'Fine words here' ok", ["Fine words here"]),
         ("He is 6' 2\" tall and said 'I am tall'", ["I am tall"]),
         ("'He said 'no' to me,' she said", ["He said 'no' to me,"]),
+        # paragraph breaks lost from the text: a mark opening a new sentence inside a quotation continues it
+        ('X said: "I am sad. "Clearly it went wrong." Then', ['I am sad. "Clearly it went wrong.']),
+        # ... but not after a mark followed by a space (a typo for a closing one)
+        ("“It's unusual,“ said Larry Noble. “It's a hard thing.”", ["It's a hard thing."]),
         # a single mark never closed (a Dutch name) does not swallow the quotation after it
         ("said Sophie in 't Veld. \"It's a risk.\" Then ‘x", ["It's a risk."]),
     ],
