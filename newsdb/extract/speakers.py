@@ -427,8 +427,9 @@ class SpeakerResolver:
         felt like this was going to be a fight,” he said.": news follows a
         sentence about someone with that person's words.  Only the named
         person subject of the main clause of the sentence right before the
-        quotation (same or previous paragraph), no other person or unknown
-        name between, and known to be of the pronoun's gender (by the article
+        quotation (same or previous paragraph; a title subject by the name
+        beside it), no other person or unknown name between it and the
+        pronoun, and known to be of the pronoun's gender (by the article
         or a first name: "Kevin was snoring. “Here he is,” she said" is the
         unnamed woman's).
         """
@@ -446,12 +447,21 @@ class SpeakerResolver:
         if self._paragraph_index(before.start_char) < self._paragraph_index(begin) - 1:
             return None
         subjects = [c for c in before.root.children if c.dep_ in SUBJECT_DEPS]
-        if len(subjects) != 1 or subjects[0].pos_ != "PROPN" or self._quoted(subjects[0].idx):
+        if len(subjects) != 1 or self._quoted(subjects[0].idx):
             return None
-        key = self._entity_of_token(subjects[0])
+        subject = subjects[0]
+        if subject.pos_ == "NOUN" and _person_noun(subject.lemma_.lower()):
+            # "The campaign's communications director Jennifer Palmieri welcomed the move."
+            names = [c for c in subject.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+            subject = names[0] if len(names) == 1 else subject
+        if subject.pos_ != "PROPN":
+            return None
+        key = self._entity_of_token(subject)
         if key is None or self.ents.get(key).kind != "person":
             return None
-        between = self._persons_between(subjects[0].idx, pronoun.idx, subjects_only=False)
+        # anyone named after the subject may be meant: "Adelson has indicated he may back Trump. Yet he
+        # is facing skepticism" is Trump's; "Trump, Sexton said, has created ... “...,” he said" Sexton's
+        between = self._persons_between(subject.idx, pronoun.idx, subjects_only=False)
         if between not in ([], [key]) or self._unknown_subject(before.end_char, pronoun.idx):
             return None
         return key if self._likely_gender(key) == gender else None

@@ -846,3 +846,13 @@ def test_a_news_agency_reporting_someone_s_words_is_their_channel_not_their_spea
     )
     rows = [(s.type, s.speaker, s.channel) for s in _extract(extractor, body) if s.type != "indirect"]
     assert rows == [("partial", "person:zabihullah-mujahid", "organization:reuters")]
+
+
+@pytest.mark.slow
+def test_a_title_subject_before_the_quotation_speaks_through_the_name_beside_it(extractor: Extractor) -> None:
+    body = (
+        "Hillary Clinton met Donald Trump on Monday.\n\n"
+        "The campaign's communications director Jennifer Palmieri welcomed the move. "
+        "She told reporters: “We are glad that this matter is resolved.”"
+    )
+    assert [(s.type, s.speaker) for s in _extract(extractor, body)] == [("direct", "person:jennifer-palmieri")]
