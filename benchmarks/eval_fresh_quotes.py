@@ -1,4 +1,4 @@
-"""Speaker accuracy on quotations newsdb was not developed on: 16 Giveme5W1H news articles, labelled by hand.
+"""Speaker accuracy on quotations newsdb was not developed on: Giveme5W1H news articles, labelled by hand.
 
 Usage::
 
@@ -6,12 +6,14 @@ Usage::
 
 PolNeAR's dev split has been read to find rules (docs/quality.md), so it no
 longer measures what newsdb does on news it has not seen.  These quotations
-(one file of labels per set, each reported on its own) come from another corpus (British and US news of November 2016:
-a tram crash, the Trump-Obama transition, Toblerone, Formula One) and were
-labelled before newsdb was run on them (``benchmarks/data/giveme5w1h_quote_speakers*.json``,
-offsets into ``../shared/eval-data/giveme5w1h_gold/data/<file>``; no text is
-copied).  The first set led to one fix (docs/quality.md); the second was
-labelled after it and has changed nothing.
+come from another corpus (British and US news of November 2016: a tram
+crash, the Trump-Obama transition, Toblerone, Formula One, the World Series)
+and were labelled before newsdb was run on them, in five sets
+(``benchmarks/data/giveme5w1h_quote_speakers*.json``, offsets into
+``../shared/eval-data/giveme5w1h_gold/data/<file>``; no text is copied), each
+reported on its own.  A set's first run is a clean measurement of the code of
+that day; its later runs are not, since its misses were read for rules
+(docs/quality.md has each set's first run and commit).
 
 For each labelled quotation, newsdb's direct or partial statement over it
 (the two overlap by at least half of the shorter) is looked up:
