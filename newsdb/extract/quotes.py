@@ -45,7 +45,6 @@ _MARKS = re.compile("[“”„‟\"«»‘’']")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _OPENERS_BEFORE = frozenset("([{—–-/\u00a0")
 _MAX_SINGLE_QUOTE_CHARS = 400
-_SINGLE_CLOSERS = ("’", "'")
 # words written with a leading apostrophe, which then opens no quotation
 _ELISIONS = frozenset({"em", "n", "til", "cause", "cos", "tis", "twas", "bout", "round", "s"})
 _WORD = re.compile(r"[^\W\d_]+")
