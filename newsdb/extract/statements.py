@@ -265,9 +265,11 @@ class _StatementFinder:
         quote = self.quotes[index]
         clause = _clause_like(inner)
         opens_sentence = self._opens_sentence(quote)
-        cue = self._cue_after(quote, inner)
-        framed_after = cue is not None
-        framed_before = False
+        cue = self._colon_introduced(quote)  # "Bronson wrote: “... passports?” Perry addressed the audience"
+        framed_before = cue is not None
+        if cue is None:
+            cue = self._cue_after(quote, inner)
+        framed_after = cue is not None and not framed_before
         if cue is None:
             cue = self._cue_before(quote)
             framed_before = cue is not None
@@ -429,6 +431,24 @@ class _StatementFinder:
         if own is None or other is None or own.pos_ == "PRON":
             return False  # "..., he said, because he was “...”": a pronoun may be the speaker again
         return _noun_phrase(own).text.lower() != _noun_phrase(other).text.lower()
+
+    def _colon_introduced(self, quote: Quote) -> _Cue | None:
+        """A quotation that ends its sentence after "X said:" is X's, whatever sentence follows it.
+
+        "Gemma Pryor from Mondelez told Express.co.uk: “... pre-Brexit.”
+        Mondelez has responded to ...": the next sentence begins anew; a
+        quotation ending in a comma leaves its frame after it ("The
+        statement read: “...,” said X" is X's).
+        """
+        if not self.text[quote.start : quote.end].rstrip().endswith(tuple(SENTENCE_END)):
+            return None
+        pos = quote.open_at - 1
+        while pos >= 0 and self.text[pos] in " \t":
+            pos -= 1
+        if pos < 0 or self.text[pos] != ":":
+            return None
+        cue = self._cue_before(quote)
+        return cue if cue is not None and cue.speaker is not None else None
 
     def _cue_before(self, quote: Quote) -> _Cue | None:
         """X said: “...” / He added, “...”."""

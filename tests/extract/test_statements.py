@@ -856,3 +856,13 @@ def test_a_title_subject_before_the_quotation_speaks_through_the_name_beside_it(
         "She told reporters: “We are glad that this matter is resolved.”"
     )
     assert [(s.type, s.speaker) for s in _extract(extractor, body)] == [("direct", "person:jennifer-palmieri")]
+
+
+@pytest.mark.slow
+def test_a_quotation_introduced_with_a_colon_keeps_its_speaker_over_the_sentence_after(extractor: Extractor) -> None:
+    body = (
+        "Jeremy Bronson wrote: “So how does this work? Do we use our current passports?” "
+        "Katy Perry addressed the audience at the rally."
+    )
+    rows = [(s.type, s.speaker) for s in _extract(extractor, body) if s.type == "direct"]
+    assert rows == [("direct", "person:jeremy-bronson")]
