@@ -536,6 +536,10 @@ def _add_places_and_orgs(ents: DocEntities, spans: list[NameSpan]) -> None:
                 ents.alias(key, surface)
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
+
+
 def _spelled_out(spans: list[NameSpan]) -> dict[str, str]:
     """Acronyms the article also spells out: "RAIB" -> "Rail Accident Investigation Branch".
 
@@ -545,7 +549,7 @@ def _spelled_out(spans: list[NameSpan]) -> dict[str, str]:
     National Committee" and "Democratic National Convention" for "DNC") link
     neither.
     """
-    names = {_org_name(s) for s in spans if s.kind == "organization" and _place_of(s) is None}
+    names = {_org_name(s) for s in spans if s.kind == "organization"}
     by_initials: dict[str, set[str]] = {}
     for name in names:
         words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIPPED]
@@ -558,10 +562,6 @@ def _spelled_out(spans: list[NameSpan]) -> dict[str, str]:
             if len(full) == 1:
                 found[name] = next(iter(full))
     return found
-
-
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-_ACRONYM_SKIPPED = frozenset({"of", "the", "and", "for", "&"})
 
 
 def _place_of(span: NameSpan) -> places.Place | None:

@@ -321,7 +321,7 @@ def _classify(text: str, pos: int) -> _Mark | None:
         return None
     if char == "'" and (space_before or before in '“"'):
         word = _WORD.match(text, pos + 1)
-        elided = word is not None and word.group().lower() in _ELISIONS and word.group().islower()
+        elided = word is not None and word.group() in _ELISIONS  # lower-case: "'Tis" may open a quotation
         if (after.isalnum() or after in '“"') and not elided and not _decade(text, pos):
             return _Mark(pos, "single", "open")
         return None

@@ -533,8 +533,7 @@ class SpeakerResolver:
         return self._person_like
 
     def _quoted(self, pos: int) -> bool:
-        idx = bisect.bisect_right(self.quoted, (pos, len(self._text) + 1)) - 1
-        return idx >= 0 and self.quoted[idx][0] <= pos < self.quoted[idx][1]
+        return self._enclosing_quote(pos) is not None
 
     def _window_start(self, position: int, paragraphs: int = MAX_ANAPHORA_PARAGRAPHS) -> int:
         return window_start(self._paragraph_starts, position, paragraphs)
