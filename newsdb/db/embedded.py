@@ -370,6 +370,9 @@ class EmbeddedServer:
             self._write_settings(port)  # socket dir may have been cleaned (tmp)
         self._remove_stale_pidfile()
         owner = self._owner()
+        if owner is not None:
+            # another install (a new clone, a new venv) may start a server initialised by an earlier one
+            self._make_binaries_reachable()
         if not self.log_file.exists():
             self.log_file.touch(mode=0o600)
         self._chown(self.log_file, owner)
