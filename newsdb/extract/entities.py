@@ -30,7 +30,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from newsdb.extract import places, roles
+from newsdb.extract import furniture, places, roles
 from newsdb.extract.doc import DocEntities
 from newsdb.extract.lexicon import SPEECH_VERBS, honorific_gender, reads_like_a_person, refers_back
 from newsdb.extract.quotes import paragraph_spans, window_start
@@ -130,7 +130,7 @@ def find_entities(doc: Doc, article: Article) -> DocEntities:
 
 
 def name_spans(doc: Doc, body: str) -> list[NameSpan]:
-    """Cleaned name spans in text order, without overlaps (``body`` is ``doc.text``)."""
+    """Cleaned name spans in text order, without overlaps, none in a photo credit (``body`` is ``doc.text``)."""
     out: list[NameSpan] = []
     for ent in doc.ents:
         kind = LABEL_KINDS.get(ent.label_)
@@ -148,7 +148,15 @@ def name_spans(doc: Doc, body: str) -> list[NameSpan]:
     out.sort(key=lambda s: s.start)
     out = _relabel_persons_tagged_org(doc, _relabel_speaking_places(doc, _relabel_surnames(body, out)))
     out = _trim_headline_persons(body, out)
-    return sorted(out + _untagged_repeats(doc, body, out), key=lambda s: s.start)
+    credits = furniture.credits(body)
+    return sorted(
+        (
+            s
+            for s in out + _untagged_repeats(doc, body, out)
+            if not any(c.start < s.end and s.start < c.end for c in credits)
+        ),
+        key=lambda s: s.start,
+    )
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")

@@ -28,6 +28,7 @@ from newsdb.extract.doc import DocEntities
 from newsdb.extract.entities import find_entities
 from newsdb.extract.events import find_events
 from newsdb.extract.facts import ArticleFacts, Statement
+from newsdb.extract.furniture import mark_furniture
 from newsdb.extract.model import DEFAULT_MODEL, missing_model_message
 from newsdb.extract.quotes import reading_text
 from newsdb.ingest.article import Article
@@ -121,6 +122,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
             token.is_sent_start = True
         elif previous.text in TITLE_ABBREVIATIONS and token.text[:1].isupper() and "\n" not in previous.whitespace_:
             token.is_sent_start = False
+    mark_furniture(doc)
     _dateline(doc, 0)
     for token in doc[1:]:
         if token.is_sent_start and not token.is_space:
