@@ -331,21 +331,24 @@ class SpeakerResolver:
         names = [t for t in phrase if t.pos_ == "PROPN" and t.text not in HONORIFICS]
         if names and names[-1].i == phrase.root.i and len(names) > 1:
             # "Twitter's Adam Sharp", "Secretary-Treasurer Gary Casteel": the name is the run ending at the head
+            # "Indians fan Alayna Fodor-Gopal": a hyphen inside a double surname joins the run
             run = [phrase.root]
             for token in reversed(names[:-1]):
-                if token.i != run[0].i - 1 or roles.is_title_word(token) or len(run) == 4:
+                gap = phrase.doc[token.i + 1 : run[0].i]
+                if (gap and not _joins_names(token, gap)) or roles.is_title_word(token) or len(run) >= 4:
                     break
-                run.insert(0, token)
-            names = run
+                run[:0] = [token, *gap]
+            names = [t for t in run if t.pos_ == "PROPN"]
         if not names or len(names) > 4 or self._quoted(phrase.start_char):
             return None
         first, last = names[0].i, names[-1].i
         chain = phrase.doc[first : last + 1]
-        if any(t.pos_ != "PROPN" or t.tag_ == "NNPS" for t in chain):
+        words = [t for t in chain if t.tag_ != "HYPH"]
+        if any(t.pos_ != "PROPN" or t.tag_ == "NNPS" for t in words):
             return None
         if any(t.ent_type_ not in ("", "PERSON") for t in chain):
             return None
-        if not all(_NAME_WORD.match(t.text) for t in chain) or chain.root.i != phrase.root.i:
+        if not all(_NAME_WORD.match(t.text) for t in words) or chain.root.i != phrase.root.i:
             return None
         if all(roles.is_title_word(t) for t in chain):
             return None  # "The President, who congratulated his successor, said": a title, nobody's name
@@ -704,3 +707,8 @@ def _title_words(name: Span) -> str:
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < name.start:
         words.append(name.doc[root.head.left_edge.i : root.head.i + 1].text)
     return " ".join(words)
+
+
+def _joins_names(token: Token, gap: Span) -> bool:
+    """Whether ``gap`` is a lone hyphen written tight between ``token`` and the next name ("Fodor-Gopal")."""
+    return len(gap) == 1 and gap[0].tag_ == "HYPH" and not token.whitespace_ and not gap[0].whitespace_

@@ -808,6 +808,13 @@ def test_a_title_alone_as_the_speaker_is_not_registered_as_a_person_named_so(ext
     assert "President" not in [e.name for e in facts.entities]
 
 
+def test_a_speaker_the_model_missed_keeps_a_double_surname_whole(extractor: Extractor) -> None:
+    body = '"It was a game of ups and downs," Indians fan Alayna Fodor-Gopal said. "And I am from Cleveland."'
+    facts = extractor.extract(Article(body=body, origin="test"))
+    speakers = [facts.entity(s.speaker).name for s in facts.statements if s.speaker is not None]
+    assert speakers == ["Alayna Fodor-Gopal", "Alayna Fodor-Gopal"]  # was "Gopal"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("body", "speaker"),
