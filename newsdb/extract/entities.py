@@ -59,6 +59,14 @@ TITLE_ABBREVIATIONS_WITHOUT_STOP = frozenset(
 )
 
 
+# What the abbreviations stand for, where that is a title head ("Sen. Sanders" and "Senator Sanders" agree).
+TITLE_SPELLED_OUT = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel",
+    "capt": "captain", "adm": "admiral", "cmdr": "commander", "amb": "ambassador", "atty": "attorney",
+    "pres": "president", "insp": "inspector", "lt": "lieutenant", "sgt": "sergeant",
+}  # fmt: skip
+
+
 def _title_abbreviation(word: str) -> bool:
     bare = word.rstrip(".").casefold()
     return bare in TITLE_ABBREVIATIONS and (word.endswith(".") or bare in TITLE_ABBREVIATIONS_WITHOUT_STOP)
@@ -689,12 +697,15 @@ def _short_form_key(ents: DocEntities, span: NameSpan, persons: _Persons) -> str
 
     "President Obama" does not join "Michelle Obama" (never called President):
     it becomes a person of its own, and a bare "Obama" is then ambiguous.
+    Only a title one holder's family is known by does that (a head of
+    state's); "Sen. Sanders" after "Bernie Sanders" is Bernie Sanders, as
+    news names people in full before it titles them.
     """
     word = places.normalize(span.text)
     short = persons.short
     key = _resolve_short(span, persons)
     title = _title_before(ents.body, span.mention_start)
-    if key is not None and title is not None and title not in persons.titles[key]:
+    if key is not None and title in DYNASTIC_TITLES and title not in persons.titles[key]:
         if word not in short:
             short[word] = ents.new_entity("person", _display(span.text))
         return short[word]
@@ -709,12 +720,21 @@ def _short_form_key(ents: DocEntities, span: NameSpan, persons: _Persons) -> str
     return short[word]
 
 
+# Titles a relative of someone named in full may be known by, and never named in full ("President Obama"
+# beside "Michelle Obama", "President Bush" beside "Jeb Bush", "King Abdullah" beside "Prince Abdullah").
+DYNASTIC_TITLES = frozenset({"president", "king", "queen", "prince", "princess", "emperor", "pope"})
+
+
 def _title_before(body: str, start: int) -> str | None:
-    """A capitalised title word right before ``start`` ("President" Obama), lower-cased."""
+    """A capitalised title word right before ``start`` ("President" Obama), lower-cased and spelled out
+    ("Sen." Sanders is "senator", the same title as "Senator" Sanders)."""
     words = body[max(0, start - 30) : start].split()
-    if words and words[-1][:1].isupper() and words[-1].lower() in roles.TITLE_HEADS:
-        return words[-1].lower()
-    return None
+    if not words or not words[-1][:1].isupper():
+        return None
+    word = words[-1].lower()
+    if _title_abbreviation(words[-1]):
+        word = TITLE_SPELLED_OUT.get(word.rstrip("."), word)
+    return word if word in roles.TITLE_HEADS else None
 
 
 def _is_family_plural(span: NameSpan, full: dict[str, str]) -> bool:

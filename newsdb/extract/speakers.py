@@ -626,6 +626,8 @@ class SpeakerResolver:
             return None  # "A campaign TV ad accuses ...": not a person, whatever titles mention "ad"
         if any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in head.children):
             return None  # "one Sanders supporter", "another strategist": someone not named before
+        if head.tag_ == "NNS":
+            return None  # "current and former officials", "local GOP leaders": a group, not one person
         modifiers = {t.text.lower() for t in phrase if t.i != head.i and t.pos_ in ("ADJ", "PROPN")}
         diplomacy = lemma == "head" and any(t.lemma_.lower() == "diplomacy" for t in phrase)
         named_before = set(self._persons_between(0, phrase.start_char, subjects_only=False))
@@ -637,9 +639,9 @@ class SpeakerResolver:
         if modifiers:
             narrowed = [k for k in matching if any(m in " ".join(self._titles[k]).lower() for m in modifiers)]
             matching = narrowed or matching
-        if len(matching) == 1:
-            return matching[0]
         last = self._last
+        if len(matching) == 1 and (lemma not in GENERIC_OFFICIAL or (last is not None and last.speaker == matching[0])):
+            return matching[0]  # "the official" is only the official who spoke last: others go unnamed
         if last is not None and last.speaker in matching:
             candidates = self._anaphora_candidates(phrase.start_char)
             fitting = [c for c in candidates if c in matching]

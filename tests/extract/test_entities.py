@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsdb.extract.facts import ArticleFacts
 from newsdb.extract.pipeline import Extractor
 from newsdb.ingest.article import Article
@@ -65,6 +67,21 @@ def test_titled_surname_does_not_join_a_relative(extractor: Extractor) -> None:
     assert persons["Michelle Obama"] == ["Michelle Obama"]
     assert persons["Obama"] == ["Obama"]  # the one after "President"; the bare first one is ambiguous
     assert [m.start for m in facts.mentions if m.text == "Obama"] == [body.index("President Obama") + 10]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # named in full without a title, then titled: news names people in full before it titles them
+        # (a guard: it held before "Sen." was read as a title, and must hold now it is)
+        "Bernie Sanders spoke in Iowa on Monday.\n\nSen. Sanders said the system was rigged. Sanders left.",
+        # the title abbreviated once and spelled out once is one title
+        "Sen. Bernie Sanders spoke in Iowa on Monday.\n\nSenator Sanders said the system was rigged. Sanders left.",
+    ],
+)
+def test_a_titled_surname_is_the_person_named_in_full(extractor: Extractor, body: str) -> None:
+    facts = _facts(extractor, body)
+    assert _persons(facts) == {"Bernie Sanders": ["Bernie Sanders", "Sanders", "Sanders"]}
 
 
 def test_family_plural_is_not_a_person(extractor: Extractor) -> None:

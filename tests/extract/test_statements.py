@@ -808,6 +808,21 @@ def test_a_title_alone_as_the_speaker_is_not_registered_as_a_person_named_so(ext
     assert "President" not in [e.name for e in facts.entities]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a plural descriptor is a group, not the one person with a fitting title
+        "President Barack Obama spoke in Hanoi.\n\nWhite House officials said the arms sale was a natural step.",
+        "Senate Majority Leader Mitch McConnell met reporters.\n\nLocal GOP leaders said the party was united.",
+        # "the official" is not whichever official the article named: only the one who spoke last
+        "Secretary of State Hillary Clinton used a private server.\n\n"
+        "The FBI is investigating, the official said on condition of anonymity.",
+    ],
+)
+def test_a_group_or_an_unnamed_official_is_nobody_named(extractor: Extractor, body: str) -> None:
+    assert [(s.type, s.speaker) for s in _extract(extractor, body)] == [("indirect", None)]
+
+
 def test_a_speaker_the_model_missed_keeps_a_double_surname_whole(extractor: Extractor) -> None:
     body = '"It was a game of ups and downs," Indians fan Alayna Fodor-Gopal said. "And I am from Cleveland."'
     facts = extractor.extract(Article(body=body, origin="test"))
