@@ -144,6 +144,11 @@ class Tally:
     gold_indirect_found: int = 0
     pred_indirect: int = 0
     pred_indirect_ok: int = 0
+    indirect_named: int = 0  # found indirect fragments whose gold Source is a name
+    indirect_correct: int = 0
+    indirect_wrong: int = 0
+    indirect_anonymous: int = 0  # found indirect fragments whose gold Source is an unnamed someone
+    indirect_anonymous_named: int = 0
     gold_turns: int = 0  # transcript turns ("PENCE: Well, look, ..."), scored apart: see the module docstring
     gold_turns_found: int = 0
     pred_turns: int = 0
@@ -197,13 +202,21 @@ def is_turn(statement: Statement, body: str) -> bool:
     )
 
 
-def gold_indirect(article: PolnearArticle) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+def gold_indirect(article: PolnearArticle, doc: Doc) -> list[GoldQuote]:
+    """Reported speech: the Content fragments of attributions with no quotation mark, with the Source's name."""
+    found: list[GoldQuote] = []
     for attribution in article.attributions:
         text = article.span_text(attribution.content)
-        if not any(m in text for m in ALL_MARKS) and "''" not in text:
-            spans.extend(attribution.content)
-    return spans
+        if any(m in text for m in ALL_MARKS) or "''" in text:
+            continue
+        names = source_name(doc, attribution.source)
+        name = names[0].text if names else None
+        where = tuple((n.start_char, n.end_char) for n in names)
+        named = name is not None and is_name(doc, attribution.source)
+        anonymous = is_anonymous(doc, attribution.source)
+        for start, end in attribution.content:
+            found.append(GoldQuote(start, end, False, attribution.source, name, where, named, anonymous))
+    return found
 
 
 def _quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -524,7 +537,7 @@ def newsdb_run(
     tally: Tally,
     facts: ArticleFacts,
     golds: list[GoldQuote],
-    indirect: list[tuple[int, int]],
+    indirect: list[GoldQuote],
     turns: list[tuple[tuple[int, int], str]],
 ) -> None:
     body = facts.article.body
@@ -534,11 +547,29 @@ def newsdb_run(
     preds = [(s.start, s.end, s.type == "direct") for s in quoted]
     score_quotes(tally, golds, preds, NewsdbJudge(facts, by_span, tally), also=[(s.start, s.end, True) for s in ours])
     score_turns(tally, facts, turns, ours)
-    reported = [(s.start, s.end) for s in facts.statements if s.type == "indirect"]
-    tally.gold_indirect += len(indirect)
-    tally.gold_indirect_found += sum(any(overlaps(g, p) for p in reported) for g in indirect)
+    score_indirect(tally, facts, indirect)
+
+
+def score_indirect(tally: Tally, facts: ArticleFacts, golds: list[GoldQuote]) -> None:
+    """Reported speech: recall and precision of the spans, and the speaker of each one found."""
+    reported = [s for s in facts.statements if s.type == "indirect"]
+    spans = [(g.start, g.end) for g in golds]
+    tally.gold_indirect += len(golds)
     tally.pred_indirect += len(reported)
-    tally.pred_indirect_ok += sum(any(overlaps(g, p) for g in indirect) for p in reported)
+    tally.pred_indirect_ok += sum(any(overlaps(g, (p.start, p.end)) for g in spans) for p in reported)
+    for gold in golds:
+        hit = next((p for p in reported if overlaps((gold.start, gold.end), (p.start, p.end))), None)
+        if hit is None:
+            continue
+        tally.gold_indirect_found += 1
+        if gold.named:
+            tally.indirect_named += 1
+            verdict = newsdb_speaker_ok(facts, hit, gold)
+            tally.indirect_correct += verdict is True
+            tally.indirect_wrong += verdict is False
+        elif gold.anonymous:
+            tally.indirect_anonymous += 1
+            tally.indirect_anonymous_named += hit.speaker is not None and facts.entity(hit.speaker).kind == "person"
 
 
 def textacy_run(tally: Tally, doc: Doc, golds: list[GoldQuote]) -> None:
@@ -607,6 +638,14 @@ def report(name: str, tally: Tally, indirect: bool) -> str:
             f"({tally.gold_indirect_found}/{tally.gold_indirect})  precision "
             f"{ratio(tally.pred_indirect_ok, tally.pred_indirect)} ({tally.pred_indirect_ok}/{tally.pred_indirect})"
         )
+        unresolved = tally.indirect_named - tally.indirect_correct - tally.indirect_wrong
+        rows.append(
+            f"  indirect speakers accuracy {ratio(tally.indirect_correct, tally.indirect_named)} "
+            f"wrong {ratio(tally.indirect_wrong, tally.indirect_named)} "
+            f"unresolved {ratio(unresolved, tally.indirect_named)} (of {tally.indirect_named} found with a named "
+            f"gold source); an unnamed source given a person for {tally.indirect_anonymous_named} of "
+            f"{tally.indirect_anonymous}"
+        )
     return "\n".join(rows)
 
 
@@ -639,7 +678,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         doc = parse_cached(extractor, item, args.cache)
         facts = statement_facts(article, doc)
         golds = gold_quotes(item, doc)
-        newsdb_run(ours, facts, golds, gold_indirect(item), gold_turns(item))
+        newsdb_run(ours, facts, golds, gold_indirect(item, doc), gold_turns(item))
         if not args.no_baseline:
             textacy_run(baseline, doc, golds)
         count += 1
