@@ -181,6 +181,29 @@ def is_title_word(token: Token) -> bool:
     return token.lower_ in TITLE_HEADS or token.lemma_.lower() in TITLE_HEADS
 
 
+# Title words written after a hyphen, for someone about to take the office: "President-elect", "minister-designate".
+TITLE_SUFFIXES = frozenset({"elect", "designate"})
+
+
+def hyphenated_title(token: Token) -> Span | None:
+    """ "President-elect" when ``token`` is its "elect": a title word, a hyphen and a suffix written tight."""
+    doc = token.doc
+    if token.lower_ not in TITLE_SUFFIXES or token.i < 2:
+        return None
+    hyphen, title = doc[token.i - 1], doc[token.i - 2]
+    if hyphen.tag_ != "HYPH" or hyphen.whitespace_ or title.whitespace_ or not is_title_word(title):
+        return None
+    return doc[title.i : token.i + 1]
+
+
+def title_lemma(head: Token) -> str:
+    """The lower-case lemma of a title's head word, whole when hyphenated ("president-elect")."""
+    hyphenated = hyphenated_title(head)
+    if hyphenated is not None:
+        return hyphenated[0].lemma_.lower() + "-" + head.lower_
+    return head.lemma_.lower()
+
+
 # -- persons the model missed ------------------------------------------------------
 
 
@@ -247,12 +270,15 @@ def _premodifier_title(doc: Doc, ents: DocEntities, start: int) -> TitlePhrase |
         return None
     title_tokens: list[Token] = []
     i = first.i - 1
+    hyphenated = hyphenated_title(doc[i])
+    if hyphenated is not None:  # "President-elect Donald Trump"
+        title_tokens, i = list(hyphenated), hyphenated.start - 1
     while i >= 0 and (is_title_word(doc[i]) or (title_tokens and doc[i].lower_ in TITLE_MODIFIERS)):
         if ents.entity_at(doc[i].idx, doc[i].idx + len(doc[i])) is not None:
             break
         title_tokens.insert(0, doc[i])
         i -= 1
-    if not title_tokens or not is_title_word(title_tokens[-1]):
+    if not title_tokens or not (hyphenated or is_title_word(title_tokens[-1])):
         return None
     organization, j = None, i
     while j >= 0 and doc[j].text.strip():
@@ -267,13 +293,12 @@ def _premodifier_title(doc: Doc, ents: DocEntities, start: int) -> TitlePhrase |
 def _phrase(doc: Doc, title_tokens: list[Token], organization: str | None) -> TitlePhrase:
     head = title_tokens[-1]
     plural = head.tag_ in ("NNS", "NNPS")
-    words = [t.text for t in title_tokens[:-1]]
-    words.append(head.lemma_ if plural else head.text)
+    words = "".join(t.text + (" " if t.whitespace_ else "") for t in title_tokens[:-1])
     start = title_tokens[0].idx
     end = head.idx + len(head.text)
     return TitlePhrase(
-        title=" ".join(words),
-        head_lemma=head.lemma_.lower(),
+        title=words + (head.lemma_ if plural else head.text),
+        head_lemma=title_lemma(head),
         start=start,
         end=end,
         organization=organization,

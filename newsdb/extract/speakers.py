@@ -620,7 +620,7 @@ class SpeakerResolver:
     def _descriptor(self, phrase: Span) -> str | None:
         """The one person whose title fits "the Russian minister" / "the official"."""
         head = phrase.root
-        lemma = head.lemma_.lower()
+        lemma = roles.title_lemma(head)
         common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())  # "the prime minister"
         if not common or not _person_noun(lemma):
             return None  # "A campaign TV ad accuses ...": not a person, whatever titles mention "ad"
@@ -676,7 +676,8 @@ class SpeakerResolver:
 
 
 def _person_noun(lemma: str) -> bool:
-    """A noun that may name a person: a title, or an agent noun ("pollster", "columnist", "actress")."""
+    """A noun that may name a person: a title ("president-elect" too), or an agent noun ("pollster", "actress")."""
+    lemma = lemma.split("-")[0]
     return lemma in PERSON_HEADS or (len(lemma) > 4 and lemma.endswith(PERSON_SUFFIXES))
 
 

@@ -28,6 +28,10 @@ from newsdb.ingest.article import Article
             [("Olaf Scholz", "Chancellor", "Germany"), ("Emmanuel Macron", "President", "France")],
         ),
         ("Kim Jong-un met his sister Kim Yo-jong.", []),
+        (
+            "President-elect Donald Trump met President Barack Obama.",
+            [("Donald Trump", "President-elect", None), ("Barack Obama", "President", None)],
+        ),
     ],
 )
 def test_roles(extractor: Extractor, body: str, roles: list[tuple[str, str, str | None]]) -> None:

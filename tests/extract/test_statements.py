@@ -823,6 +823,16 @@ def test_a_group_or_an_unnamed_official_is_nobody_named(extractor: Extractor, bo
     assert [(s.type, s.speaker) for s in _extract(extractor, body)] == [("indirect", None)]
 
 
+def test_a_hyphenated_title_as_the_speaker_is_the_person_who_holds_it(extractor: Extractor) -> None:
+    body = (
+        "President-elect Donald Trump met President Barack Obama at the White House on Thursday.\n\n"
+        '"We discussed a lot of different situations," the president-elect said.'
+    )
+    assert [(s.speaker, s.speaker_text) for s in _extract(extractor, body)] == [
+        ("person:donald-trump", "the president-elect")
+    ]
+
+
 def test_a_speaker_the_model_missed_keeps_a_double_surname_whole(extractor: Extractor) -> None:
     body = '"It was a game of ups and downs," Indians fan Alayna Fodor-Gopal said. "And I am from Cleveland."'
     facts = extractor.extract(Article(body=body, origin="test"))
