@@ -437,22 +437,12 @@ class SpeakerResolver:
         unnamed woman's).
         """
         gender = PERSONAL.get(pronoun.lower_)
-        if gender is None or pronoun.dep_ not in SUBJECT_DEPS or self._quoted(pronoun.idx):
+        if gender is None:
+            return self._previous_organization(pronoun) if pronoun.lower_ == "it" else None
+        before = self._sentence_before(pronoun)
+        subject = self._main_subject(before) if before is not None else None
+        if before is None or subject is None:
             return None
-        begin = pronoun.sent.start_char
-        enclosing = self._enclosing_quote(begin)
-        if enclosing is not None:
-            begin = enclosing[0]  # "“First. Second,” he said": the sentence before the quotation
-        first = self.doc.char_span(begin, begin + 1, alignment_mode="expand")
-        if first is None or first.sent.start == 0:
-            return None
-        before = self.doc[first.sent.start - 1].sent
-        if self._paragraph_index(before.start_char) < self._paragraph_index(begin) - 1:
-            return None
-        subjects = [c for c in before.root.children if c.dep_ in SUBJECT_DEPS]
-        if len(subjects) != 1 or self._quoted(subjects[0].idx):
-            return None
-        subject = subjects[0]
         if subject.pos_ == "NOUN" and _person_noun(subject.lemma_.lower()):
             # "The campaign's communications director Jennifer Palmieri welcomed the move."
             names = [c for c in subject.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
@@ -468,6 +458,53 @@ class SpeakerResolver:
         if between not in ([], [key]) or self._unknown_subject(before.end_char, pronoun.idx):
             return None
         return key if self._likely_gender(key) == gender else None
+
+    def _previous_organization(self, pronoun: Token) -> str | None:
+        """The organization the sentence before is about, for "it said".
+
+        "Mondelez International raised prices in July. “We carry these costs
+        as long as possible,” it said.": only an organization named as the
+        subject of the main clause of the sentence right before (same or
+        previous paragraph), with no other organization named between it
+        and the pronoun.
+        """
+        before = self._sentence_before(pronoun)
+        subject = self._main_subject(before) if before is not None else None
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        key = self._entity_of_token(subject)
+        if key is None or self.ents.get(key).kind != "organization":
+            return None
+        named = {
+            m.entity
+            for m in self.ents.mentions
+            if m.end > subject.idx and m.start < pronoun.idx and self.ents.get(m.entity).kind == "organization"
+        }
+        return key if named == {key} else None
+
+    def _sentence_before(self, pronoun: Token) -> Span | None:
+        """The sentence before a subject pronoun's sentence, or before the quotation it follows ("“A. B,” he
+        said"), when that is in the same or the previous paragraph."""
+        if pronoun.dep_ not in SUBJECT_DEPS or self._quoted(pronoun.idx):
+            return None
+        begin = pronoun.sent.start_char
+        enclosing = self._enclosing_quote(begin)
+        if enclosing is not None:
+            begin = enclosing[0]
+        first = self.doc.char_span(begin, begin + 1, alignment_mode="expand")
+        if first is None or first.sent.start == 0:
+            return None
+        before = self.doc[first.sent.start - 1].sent
+        if self._paragraph_index(before.start_char) < self._paragraph_index(begin) - 1:
+            return None
+        return before
+
+    def _main_subject(self, sentence: Span) -> Token | None:
+        """The one subject of a sentence's main clause, outside quotation marks."""
+        subjects = [c for c in sentence.root.children if c.dep_ in SUBJECT_DEPS]
+        if len(subjects) != 1 or self._quoted(subjects[0].idx):
+            return None
+        return subjects[0]
 
     def _enclosing_quote(self, pos: int) -> tuple[int, int] | None:
         idx = bisect.bisect_right(self.quoted, (pos, len(self._text) + 1)) - 1

@@ -833,6 +833,28 @@ def test_a_hyphenated_title_as_the_speaker_is_the_person_who_holds_it(extractor:
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Mondelez International raised the price of the bar in July."
+            ' "We carry these costs for as long as possible," it said.',
+            "organization:mondelez-international",
+        ),
+        # another organization named between: "it" may be either
+        (
+            "Mondelez International raised the price of the bar after Kraft Foods complained."
+            ' "We carry these costs for as long as possible," it said.',
+            None,
+        ),
+    ],
+)
+def test_it_said_is_the_organization_the_sentence_before_is_about(
+    extractor: Extractor, body: str, speaker: str | None
+) -> None:
+    assert [(s.type, s.speaker) for s in _extract(extractor, body)] == [("direct", speaker)]
+
+
 def test_a_speaker_the_model_missed_keeps_a_double_surname_whole(extractor: Extractor) -> None:
     body = '"It was a game of ups and downs," Indians fan Alayna Fodor-Gopal said. "And I am from Cleveland."'
     facts = extractor.extract(Article(body=body, origin="test"))
