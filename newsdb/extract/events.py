@@ -365,6 +365,8 @@ def _build(token: Token, trigger: Trigger, article: Article, ents: DocEntities) 
         return None  # "Trump and Obama met" met each other
     if token.lemma_.lower() == "attack" and participants and _all_actors_are_persons(participants, ents):
         event.type = "ACCUSE"  # "Mr. Trump attacked them": words, not force
+    if _retort(token) and _all_actors_are_persons(participants, ents):
+        return None  # "Sanders shot back, “...”": a reply, not a shooting
     if trigger.type == "SUPPORT" and token.pos_ == "NOUN" and not _prep_objects(token, ("for",)):
         return None  # "Mr. Trump's support": his supporters, or his support for something?
     if trigger.type == "AID" and not any(p.role == "recipient" for p in participants):
@@ -372,6 +374,13 @@ def _build(token: Token, trigger: Trigger, article: Article, ents: DocEntities) 
     if trigger.type == "AID" and any(t.lemma_.lower() in NOT_GOODS for t in _aid_goods(token)):
         return None  # "Clinton delivers her speech to America"
     return event
+
+
+def _retort(token: Token) -> bool:
+    """ "shot back", "fired back", "hit back": said in reply, when a person does it."""
+    return token.lemma_.lower() in ("shoot", "fire", "hit") and any(
+        c.dep_ == "prt" and c.lower_ == "back" for c in token.children
+    )
 
 
 def _all_actors_are_persons(participants: list[Participant], ents: DocEntities) -> bool:
@@ -423,7 +432,12 @@ def _participants(token: Token, trigger: Trigger, ents: DocEntities) -> list[Par
         add([s for s in _subjects(token, "nsubj") if s != asset], "actor")  # "the US deployed troops"
     elif token.pos_ == "VERB":
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
-        add(_subjects(token, "nsubj"), "actor")
+        if _headline_passive(token):
+            add(_subjects(token, "nsubj"), "recipient")  # "Driver arrested as seven dead": the driver was
+        else:
+            add(_subjects(token, "nsubj"), "actor")
+        if token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_.lower() in PATIENT_VERBS:
+            add([token.head], "recipient")  # "opposition leader Navalny arrested after a protest"
         add(_prep_objects(token, ("by",)), "actor")
         add(_subjects(token, "nsubjpass") if passive and trigger.type != "AID" else [], "recipient")
         add([c for c in token.children if c.dep_ in ("iobj", "dative")], "recipient")
@@ -456,6 +470,32 @@ def _participants(token: Token, trigger: Trigger, ents: DocEntities) -> list[Par
         add(_prep_objects(token, ("against", "on")), "recipient")
     add(_prep_objects(token, ("with", "between", "among")), "participant")
     return found
+
+
+# Verbs whose subject, written without an object, can only be what they were done to: "Driver arrested".
+PATIENT_VERBS = frozenset(
+    {"arrest", "detain", "jail", "imprison", "kill", "shoot", "wound", "injure", "kidnap", "abduct", "execute",
+     "expel", "deport", "sentence", "convict", "indict", "sanction", "sack", "oust", "assassinate"}
+)  # fmt: skip
+
+
+def _headline_passive(verb: Token) -> bool:
+    """ "Driver arrested as seven dead", "Opposition leader jailed": a headline's passive without its "was".
+
+    The parser reads the participle as a past tense with a subject; a verb of
+    :data:`PATIENT_VERBS` with a subject and no object, no "by" agent and no
+    auxiliary is that passive.
+    """
+    if verb.lemma_.lower() not in PATIENT_VERBS or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp", "agent", "dative", "prt"}:
+        return False
+    # "Zimmerman shot and killed Trayvon Martin": the object of the verb conjoined with it is its object too
+    conjoined = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    if any(c.dep_ == "dobj" for v in conjoined for c in v.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "by" for c in verb.children)
 
 
 def _owners(noun: Token, ents: DocEntities, countries_only: bool = False) -> list[Token]:

@@ -224,3 +224,26 @@ def test_helping_to_a_title_is_no_aid(extractor: Extractor) -> None:
     assert _events(extractor, "Germany helped Ukraine to rebuild its grid.") == [
         ("AID", "helped", "occurred", [("Germany", "actor"), ("Ukraine", "recipient")])
     ]
+
+
+def test_a_headline_passive_makes_its_subject_what_was_done_to(extractor: Extractor) -> None:
+    # the parser reads "arrested" as a past tense with a subject: Navalny arrested nobody
+    assert _events(extractor, "Opposition leader Alexei Navalny arrested in Moscow") == [
+        ("COERCE", "arrested", "occurred", [("Alexei Navalny", "recipient")])
+    ]
+    # a participle after a name says what was done to that person
+    assert _events(
+        extractor, "Opposition leader Alexei Navalny, detained in Moscow on Sunday, called for protests."
+    ) == [
+        ("COERCE", "detained", "occurred", [("Alexei Navalny", "recipient")]),
+        ("REQUEST", "called", "occurred", [("Alexei Navalny", "actor")]),
+    ]
+    # a shared object keeps the subject the actor of both verbs
+    assert _events(extractor, "George Zimmerman shot and killed Trayvon Martin in February 2012.") == [
+        ("ASSAULT", "shot", "occurred", [("George Zimmerman", "actor")]),
+        ("ASSAULT", "killed", "occurred", [("George Zimmerman", "actor"), ("Trayvon Martin", "recipient")]),
+    ]
+
+
+def test_a_person_shooting_back_is_replying(extractor: Extractor) -> None:
+    assert _events(extractor, 'Bernie Sanders shot back, "Secretary Clinton called them out."') == []
