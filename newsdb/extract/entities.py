@@ -157,14 +157,32 @@ def name_spans(doc: Doc, body: str) -> list[NameSpan]:
     out = _relabel_persons_tagged_org(doc, _relabel_speaking_places(doc, _relabel_surnames(body, out)))
     out = _trim_headline_persons(body, out)
     credits = furniture.credits(body)
-    return sorted(
-        (
-            s
-            for s in out + _untagged_repeats(doc, body, out)
-            if not any(c.start < s.end and s.start < c.end for c in credits)
-        ),
-        key=lambda s: s.start,
-    )
+    out = [
+        s
+        for s in out + _untagged_repeats(doc, body, out)
+        if not any(c.start < s.end and s.start < c.end for c in credits)
+    ]
+    return sorted(_drop_common_words(doc, body, out), key=lambda s: s.start)
+
+
+def _drop_common_words(doc: Doc, body: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """Leave out one-word "persons" the article also writes in lower case: words, not names.
+
+    "Caucus-goers", "Drop in polls", "Driver arrested", "the Marmite debate":
+    the model tags a capitalised word at the start of a line or headline.
+    A word that is the article's own common noun ("the driver", "marmite")
+    is no name, unless an honorific or a title stands before it ("Mr.
+    Incredible", "President Drop") or it is part of a full name the article
+    gives ("Gordon Brown ... Brown").
+    """
+    words = [s for s in spans if s.kind == "person" and len(s.words) == 1]
+    if not words:
+        return spans
+    lower = {t.text for t in doc if t.is_lower and not t.is_sent_start}
+    in_full_names = {w for s in spans if s.kind == "person" and len(s.words) > 1 for w in s.words}
+    titled = {s.text for s in words if s.mention_start < s.start or _title_before(body, s.start)}
+    common = {s.text for s in words if s.text.lower() in lower and s.text not in in_full_names | titled}
+    return [s for s in spans if not (s.kind == "person" and s.text in common)]
 
 
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")

@@ -337,3 +337,13 @@ def test_an_acronym_the_article_spells_out_is_that_organization(extractor: Extra
         ("organization:dnc", []),
         ("organization:fbi", []),
     ]
+
+
+def test_a_capitalised_word_the_article_also_writes_in_lower_case_is_no_person(extractor: Extractor) -> None:
+    body = "Croydon tram crash: Driver arrested as seven dead\n\nThe driver of the tram was arrested on Wednesday."
+    assert _persons(_facts(extractor, body)) == {}
+
+
+def test_a_surname_that_is_also_a_word_stays_a_person(extractor: Extractor) -> None:
+    body = "Gordon Brown spoke in London.\n\nBrown said the brown envelope was empty. Mr. Rice ate rice."
+    assert _persons(_facts(extractor, body)) == {"Gordon Brown": ["Gordon Brown", "Brown"], "Rice": ["Mr. Rice"]}
