@@ -20,6 +20,8 @@ SPEECH_VERBS = frozenset(
         "testify", "speak", "conclude", "describe", "call", "reiterate", "affirm", "underline",
         "point", "lament", "reveal", "disclose", "mention", "propose", "demand", "caution",
         "retort", "exclaim", "muse", "wonder", "accuse", "blast", "slam", "hail",
+        "reason", "opine", "posit", "proclaim", "confess", "plead", "brag", "grumble", "mutter", "murmur",
+        "whisper", "inquire", "recount", "summarize", "summarise", "decry", "tout", "laud",
     }
 )  # fmt: skip
 

@@ -51,7 +51,8 @@ FRAME_ONLY_VERBS = frozenset({"continue"})
 INDIRECT_VERBS = SPEECH_VERBS - frozenset(
     {"welcome", "praise", "call", "describe", "denounce", "criticize", "criticise", "blast", "slam", "hail",
      "speak", "comment", "quip", "joke", "shout", "yell", "ask", "answer", "wonder", "muse",
-     "demand", "propose", "accuse", "lament", "mention", "recall"}
+     "demand", "propose", "accuse", "lament", "mention", "recall", "decry", "tout", "laud", "whisper", "mutter",
+     "murmur", "inquire", "recount"}
 )  # fmt: skip
 # Verbs whose subject is a medium when another cue in the sentence has its own speaker.
 CHANNEL_VERBS = frozenset({"report"})

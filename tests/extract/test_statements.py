@@ -855,6 +855,27 @@ def test_it_said_is_the_organization_the_sentence_before_is_about(
     assert [(s.type, s.speaker) for s in _extract(extractor, body)] == [("direct", speaker)]
 
 
+def test_less_common_speech_verbs_frame_quotations(extractor: Extractor) -> None:
+    body = (
+        'Mayor Filippo Nogarin reasoned, "because the users pay a fee, this kind of activity is commercial."'
+        "\n\nPresident Obama decried “spin masters and negative-ad peddlers who embrace the politics of anything.”"
+    )
+    assert [(s.type, s.quote, s.speaker, s.cue) for s in _extract(extractor, body)] == [
+        (
+            "direct",
+            "because the users pay a fee, this kind of activity is commercial.",
+            "person:filippo-nogarin",
+            "reason",
+        ),
+        (
+            "direct",
+            "spin masters and negative-ad peddlers who embrace the politics of anything.",
+            "person:obama",
+            "decry",
+        ),
+    ]
+
+
 def test_a_speaker_the_model_missed_keeps_a_double_surname_whole(extractor: Extractor) -> None:
     body = '"It was a game of ups and downs," Indians fan Alayna Fodor-Gopal said. "And I am from Cleveland."'
     facts = extractor.extract(Article(body=body, origin="test"))
