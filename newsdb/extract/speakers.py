@@ -42,6 +42,11 @@ GENDERED_NOUNS = {
 }  # fmt: skip
 UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "it", "one", "who", "which", "that"})
 NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
+# Documents that "say" what their author wrote: "Trump's tweet said", "a statement from the company".
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "letter", "email", "e-mail", "tweet", "memo", "memorandum", "release", "post", "message",
+     "note", "memoir", "blog", "op-ed", "editorial", "filing", "complaint", "lawsuit", "petition"}
+)  # fmt: skip
 MAX_ANAPHORA_PARAGRAPHS = 2  # a pronoun looks back at most this many paragraphs
 # Clauses embedded in another, whose subject pronoun may refer to that other clause's subject.
 EMBEDDED_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp"})
@@ -124,6 +129,9 @@ class SpeakerResolver:
         lower = head.text.lower()
         if head.pos_ == "PRON" or lower in PERSONAL or lower in UNRESOLVED_PRONOUNS:
             return self._bound(head) or self._pronoun(lower, phrase.start_char) or self._previous_subject(head)
+        author = self._author(phrase)
+        if author is not None:
+            return author
         named = self._named(phrase)
         if named is not None:
             return named if self.ents.get(named).kind != "place" or self._place_speaks(phrase) else None
@@ -159,6 +167,26 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             return self._by_name(phrase)
         return None
+
+    def _author(self, phrase: Span) -> str | None:
+        """Who wrote the document that speaks: "Trump's tweet said", "a statement from the Seattle police".
+
+        The person or organization named as the possessor of a statement,
+        letter, email, tweet, memo or release, or after "from"; a possessive
+        pronoun ("her statement") is left to no one.
+        """
+        head = phrase.root
+        if head.lemma_.lower() not in DOCUMENT_NOUNS:
+            return None
+        owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                owners.extend(c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN")
+        keys = {key for key in map(self._entity_of_token, owners) if key is not None}
+        if len(keys) != 1:
+            return None
+        (key,) = keys
+        return key if self.ents.get(key).kind in ("person", "organization") else None
 
     def _place_speaks(self, phrase: Span) -> bool:
         """A country or city speaking for its government ("Moscow denounced", "Russia said").

@@ -876,6 +876,27 @@ def test_less_common_speech_verbs_frame_quotations(extractor: Extractor) -> None
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Donald Trump posted on Saturday.\n\n"
+            '"If people want safer streets, they should vote for me," Trump\'s tweet said.',
+            "person:donald-trump",
+        ),
+        (
+            "The veterans complained twice.\n\nA letter from the American Legion warns that"
+            " “any further communication about it will be through our trademark attorney.”",
+            "organization:american-legion",
+        ),
+        # a possessive pronoun is left to no one
+        ('Hillary Clinton met Nancy Pelosi.\n\n"I did not send any classified material," her statement said.', None),
+    ],
+)
+def test_a_document_speaks_for_its_named_author(extractor: Extractor, body: str, speaker: str | None) -> None:
+    assert [s.speaker for s in _extract(extractor, body) if s.type == "direct"] == [speaker]
+
+
 def test_a_speaker_the_model_missed_keeps_a_double_surname_whole(extractor: Extractor) -> None:
     body = '"It was a game of ups and downs," Indians fan Alayna Fodor-Gopal said. "And I am from Cleveland."'
     facts = extractor.extract(Article(body=body, origin="test"))
