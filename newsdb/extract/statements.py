@@ -42,7 +42,7 @@ from newsdb.extract.facts import Statement, StatementType
 from newsdb.extract.lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from newsdb.extract.quotes import Quote, find_quotes, paragraph_spans
 from newsdb.extract.speakers import SpeakerResolver
-from newsdb.extract.transcripts import find_turns
+from newsdb.extract.transcripts import find_interview, find_turns
 from newsdb.ingest.article import Article
 
 # Verbs that frame a quotation ("“...,” Carson continued.") but never govern one.
@@ -146,7 +146,7 @@ class _StatementFinder:
     # -- driver -------------------------------------------------------------
 
     def run(self) -> list[Statement]:
-        turns = self._turn_candidates()
+        turns = self._turn_candidates() + self._interview_candidates()
         labels = sorted(c.cue.start for c in turns if c.cue is not None)
         quoted = [c for c in self._quote_candidates() if not _holds_any(labels, c.start, c.end)]
         candidates = quoted + self._indirect_candidates() + turns
@@ -230,6 +230,42 @@ class _StatementFinder:
             cue = _Cue(":", turn.colon, turn.colon + 1, None, span.sent, key, *said)
             found.append(_Candidate("direct", turn.start, turn.end, cue))
         return found
+
+    def _interview_candidates(self) -> list[_Candidate]:
+        """A printed interview's turns ("Q: ...", "A: ..."): every answer is the interviewee's.
+
+        The interviewee is the person the article names first, when named
+        more often than anyone else before the first question ("Joe Biden
+        spent Thursday ... he spoke with POLITICO's Michael Grunwald ...
+        Biden complained ..."); otherwise answers have no speaker.  Questions
+        have none: the labels name no one.
+        """
+        turns = find_interview(self.text, self.paragraphs)
+        if not turns:
+            return []
+        interviewee = self._interviewee(turns[0].label_start)
+        found: list[_Candidate] = []
+        for turn in turns:
+            span = self.doc.char_span(turn.label_start, turn.colon + 1, alignment_mode="expand")
+            if span is None:
+                continue
+            key = interviewee if turn.label == "A" else None
+            cue = _Cue(
+                ":", turn.colon, turn.colon + 1, None, span.sent, key, turn.label, (turn.label_start, turn.label_end)
+            )
+            found.append(_Candidate("direct", turn.start, turn.end, cue))
+        return found
+
+    def _interviewee(self, first_question: int) -> str | None:
+        counts: dict[str, int] = {}
+        for mention in sorted(self.ents.mentions, key=lambda m: m.start):
+            if mention.start < first_question and self.ents.get(mention.entity).kind == "person":
+                counts[mention.entity] = counts.get(mention.entity, 0) + 1
+        if not counts:
+            return None
+        first = next(iter(counts))
+        others = [n for key, n in counts.items() if key != first]
+        return first if counts[first] >= 2 and all(n < counts[first] for n in others) else None
 
     # -- quotations -----------------------------------------------------------
 

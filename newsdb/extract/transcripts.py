@@ -44,6 +44,11 @@ NOT_SPEAKER_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "Q: ..." and "A: ..." paragraphs of a printed interview.
+_INTERVIEW = re.compile(r"(?P<lead>[\"“]?[ \t\u00a0]*)(?P<label>[QA])[ \t\u00a0]*:[ \t\u00a0]+(?=\S)")
+MIN_INTERVIEW_TURNS = 2  # of each: questions and answers
+
+
 @dataclass(frozen=True, slots=True)
 class Turn:
     """One turn: ``label`` at ``label_start:label_end``, the colon at ``colon``, the words at ``start:end``."""
@@ -91,4 +96,39 @@ def find_turns(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]
         colon = text.index(":", match.end("label"))
         quoted = enclosing is not None
         turns.append(Turn(label, match.start("label"), match.end("label"), colon, start, end, speaker_label, quoted))
+    return turns
+
+
+def find_interview(text: str, paragraphs: list[tuple[int, int]]) -> list[Turn]:
+    """The "Q:" and "A:" paragraphs of a printed interview, as turns labelled "Q" and "A".
+
+    Two questions and two answers at least.  A turn runs on over unlabelled
+    paragraphs up to the next labelled one (an answer of several
+    paragraphs); the last ends with its own paragraph, since what follows
+    an interview is the article again.  Neither label names anyone: who
+    answers is for the statements stage to decide.
+    """
+    opened: list[tuple[int, re.Match[str]]] = []
+    for index, (start, end) in enumerate(paragraphs):
+        match = _INTERVIEW.match(text, start, end)
+        if match is not None:
+            opened.append((index, match))
+    labels = [match.group("label") for _, match in opened]
+    if labels.count("Q") < MIN_INTERVIEW_TURNS or labels.count("A") < MIN_INTERVIEW_TURNS:
+        return []
+    turns: list[Turn] = []
+    for n, (index, match) in enumerate(opened):
+        last = opened[n + 1][0] - 1 if n + 1 < len(opened) else index
+        colon = text.index(":", match.end("label"))
+        turns.append(
+            Turn(
+                match.group("label"),
+                match.start("label"),
+                match.end("label"),
+                colon,
+                match.end(),
+                paragraphs[last][1],
+                speaker_label=False,
+            )
+        )
     return turns

@@ -85,3 +85,36 @@ def test_labels_naming_no_one_in_the_article_are_not_a_transcript(extractor: Ext
     facts = extractor.extract(Article(body=body, origin="test"))
     assert [s for s in facts.statements if s.cue == ":"] == []
     assert not [e for e in facts.entities if e.name in ("Washington", "Boston") and e.kind == "person"]
+
+
+INTERVIEW = (
+    "Joe Biden spent Thursday in St. Paul, Minnesota. On the flight back he spoke with reporter Jim Tankersley."
+    " Biden defended Bernie Sanders as a mainstream candidate. Here is the edited transcript.\n\n"
+    "Q: You have been talking about how the country is on the upswing.\n\n"
+    "A: It is a big mistake. Everybody is making it.\n\n"
+    "And I said so in Iowa.\n\n"
+    "Q: Do you think Glass-Steagall should be reinstated?\n\n"
+    "A: If I could just snap my fingers, yeah.\n\n"
+    "Biden flew on to Washington."
+)
+
+
+def test_a_printed_interview_gives_every_answer_to_the_interviewee(extractor: Extractor) -> None:
+    facts = extractor.extract(Article(body=INTERVIEW, origin="test"))
+    assert [(s.quote, s.speaker, s.speaker_text, s.cue) for s in facts.statements] == [
+        ("You have been talking about how the country is on the upswing.", None, "Q", ":"),
+        (
+            "It is a big mistake. Everybody is making it.\n\nAnd I said so in Iowa.",
+            "person:joe-biden",
+            "A",
+            ":",
+        ),
+        ("Do you think Glass-Steagall should be reinstated?", None, "Q", ":"),
+        ("If I could just snap my fingers, yeah.", "person:joe-biden", "A", ":"),
+    ]
+
+
+def test_answers_have_no_speaker_when_the_introduction_names_no_one_first_and_most(extractor: Extractor) -> None:
+    body = INTERVIEW.replace(" Biden defended", " Tankersley asked about")
+    facts = extractor.extract(Article(body=body, origin="test"))
+    assert [s.speaker for s in facts.statements if s.speaker_text == "A"] == [None, None]
