@@ -111,6 +111,7 @@ class SpeakerResolver:
     _text: str = ""  # doc.text, given or kept: spaCy rebuilds that string from the tokens on every access
     _titles: dict[str, list[str]] = field(default_factory=dict)
     _last: Attributed | None = None
+    _last_organization: Attributed | None = None  # the last attribution to an organization: "It added"
     _paragraph_starts: list[int] = field(default_factory=list)
     _genders: dict[str, str] | None = None  # built on first use
     _evidenced: set[str] = field(default_factory=set)  # persons the article gives any gender evidence for
@@ -141,6 +142,8 @@ class SpeakerResolver:
         """Record the speaker of an attribution at ``position`` (None clears nothing)."""
         if speaker is not None and self.ents.get(speaker).kind == "person":
             self._last = Attributed(speaker, position)
+        elif speaker is not None and self.ents.get(speaker).kind == "organization":
+            self._last_organization = Attributed(speaker, position)
 
     # -- names --------------------------------------------------------------
 
@@ -498,7 +501,12 @@ class SpeakerResolver:
         """
         before = self._sentence_before(pronoun)
         subject = self._main_subject(before) if before is not None else None
-        if subject is None or subject.pos_ != "PROPN":
+        if before is None or subject is None:
+            return None
+        last = self._last_organization
+        if subject.lower_ == "it" and last is not None and before.start_char <= last.position < before.end_char:
+            return last.speaker  # "Twitter said ... It added ... It said": the same organization speaks on
+        if subject.pos_ != "PROPN":
             return None
         key = self._entity_of_token(subject)
         if key is None or self.ents.get(key).kind != "organization":

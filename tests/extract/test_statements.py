@@ -962,3 +962,16 @@ def test_a_quotation_introduced_with_a_colon_keeps_its_speaker_over_the_sentence
     )
     rows = [(s.type, s.speaker) for s in _extract(extractor, body) if s.type == "direct"]
     assert rows == [("direct", "person:jeremy-bronson")]
+
+
+def test_an_organization_that_spoke_goes_on_speaking_as_it(extractor: Extractor) -> None:
+    body = (
+        "In a blog post on Friday, Twitter said violent threats had long been against its terms of service."
+        " It added that it has worked with groups that counter extremist recruitment."
+        " It said it decided to intensify its push against extremist posts."
+    )
+    assert [(s.speaker, s.speaker_text) for s in _extract(extractor, body)] == [
+        ("organization:twitter", "Twitter"),
+        ("organization:twitter", "It"),
+        ("organization:twitter", "It"),  # the sentence before is about "it": the organization that spoke there
+    ]
