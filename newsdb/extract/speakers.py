@@ -42,6 +42,8 @@ GENDERED_NOUNS = {
 }  # fmt: skip
 UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "it", "one", "who", "which", "that"})
 NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
+ISSUING_VERBS = frozenset({"issue", "release", "send", "post", "publish", "put"})  # "X issued a statement"
+MAX_DOCUMENT_LOOKBACK = 400  # tokens back to the statement "the statement" refers to
 # Documents that "say" what their author wrote: "Trump's tweet said", "a statement from the company".
 DOCUMENT_NOUNS = frozenset(
     {"statement", "letter", "email", "e-mail", "tweet", "memo", "memorandum", "release", "post", "message",
@@ -176,16 +178,48 @@ class SpeakerResolver:
 
         The person or organization named as the possessor of a statement,
         letter, email, tweet, memo or release, or after "from"; a possessive
-        pronoun ("her statement") is left to no one.
+        pronoun ("her statement") is left to no one.  "The statement said" is
+        the author of the statement the article mentioned last (this or the
+        previous paragraph): "Google said in a statement ...", "the company
+        issued a statement" when its subject is named.
         """
         head = phrase.root
-        if head.lemma_.lower() not in DOCUMENT_NOUNS:
+        lemma = head.lemma_.lower()
+        if lemma not in DOCUMENT_NOUNS:
             return None
-        owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "from":
+        key = self._document_owner(head)
+        stated = any(c.dep_ in ("poss", "prep") and c.lower_ not in ("of", "on", "in", "about") for c in head.children)
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in head.children)
+        if key is None and definite and not stated:  # "the statement by the two": its authors, unnamed
+            earlier = [
+                t
+                for t in self.doc[max(0, head.i - MAX_DOCUMENT_LOOKBACK) : head.i]
+                if t.lemma_.lower() == lemma and t.pos_ == "NOUN"
+            ]
+            if earlier and self._paragraph_index(earlier[-1].idx) >= self._paragraph_index(head.idx) - 1:
+                key = self._document_owner(earlier[-1]) or self._issuer(earlier[-1])
+        return key
+
+    def _document_owner(self, document: Token) -> str | None:
+        owners = [c for c in document.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        for prep in document.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
                 owners.extend(c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN")
-        keys = {key for key in map(self._entity_of_token, owners) if key is not None}
+        return self._one_speaking_entity(owners)
+
+    def _issuer(self, document: Token) -> str | None:
+        """The named subject of "X said in a statement", "X issued a statement"."""
+        verb = document.head
+        if document.dep_ == "pobj" and verb.lower_ == "in":
+            verb = verb.head
+        elif not (document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS):
+            return None
+        return self._one_speaking_entity([c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"])
+
+    def _one_speaking_entity(self, tokens: list[Token]) -> str | None:
+        """The one person or organization ``tokens`` name ("Trump and Ryan" name two: none)."""
+        found = (self._entity_of_token(c) for t in tokens for c in (t, *t.conjuncts))
+        keys = {key for key in found if key is not None}
         if len(keys) != 1:
             return None
         (key,) = keys

@@ -891,6 +891,18 @@ def test_less_common_speech_verbs_frame_quotations(extractor: Extractor) -> None
         ),
         # a possessive pronoun is left to no one
         ('Hillary Clinton met Nancy Pelosi.\n\n"I did not send any classified material," her statement said.', None),
+        # "the statement": the one the article mentioned last, by its named issuer
+        (
+            "In Washington, President Obama released a statement on Thursday night.\n\n"
+            '"We stand in solidarity with France, our oldest ally," the statement said.',
+            "person:obama",
+        ),
+        # ... unless it names two
+        (
+            "Donald Trump and Paul Ryan issued a statement on Thursday.\n\n"
+            '"We are committed to working together," the statement said.',
+            None,
+        ),
     ],
 )
 def test_a_document_speaks_for_its_named_author(extractor: Extractor, body: str, speaker: str | None) -> None:
