@@ -156,12 +156,8 @@ def name_spans(doc: Doc, body: str) -> list[NameSpan]:
     out.sort(key=lambda s: s.start)
     out = _relabel_persons_tagged_org(doc, _relabel_speaking_places(doc, _relabel_surnames(body, out)))
     out = _trim_headline_persons(body, out)
-    credits = furniture.credits(body)
-    out = [
-        s
-        for s in out + _untagged_repeats(doc, body, out)
-        if not any(c.start < s.end and s.start < c.end for c in credits)
-    ]
+    in_credit = furniture.Covered(furniture.credits(body))
+    out = [s for s in out + _untagged_repeats(doc, body, out) if not in_credit(s.start, s.end)]
     return sorted(_drop_common_words(doc, body, out), key=lambda s: s.start)
 
 

@@ -11,8 +11,8 @@ story, with no full stop between them:
 The parser then reads "Doctors ... Ajmal Jan, a local shopkeeper," as one
 sentence and the next "he told Reuters" finds no Ajmal Jan to be.  Each piece
 of furniture found here starts a sentence of its own and the story restarts
-after it, so quotations, their speakers and the subjects pronouns go back to
-stay in the story.  Nothing is removed: offsets and text stay the body's.
+after it, so quotations, their speakers and the subjects that pronouns refer
+back to stay in the story.  Nothing is removed: offsets and text stay the body's.
 
 The pieces are the layouts seen in real scraped news (BBC, Mirror,
 Independent, Guardian, USA Today pages):
@@ -81,6 +81,21 @@ def credits(text: str) -> list[Piece]:
     for pattern in (_PAREN_CREDIT, _GALLERY, _BOX):
         pieces.extend(Piece(*match.span()) for match in pattern.finditer(text))
     return pieces
+
+
+class Covered:
+    """Whether a span of the text overlaps any of its credits, in logarithmic time per span."""
+
+    def __init__(self, pieces: list[Piece]) -> None:
+        ordered = sorted(pieces)
+        self._starts = [p.start for p in ordered]
+        self._reach: list[int] = []  # the furthest end of the pieces up to each one
+        for piece in ordered:
+            self._reach.append(max(piece.end, self._reach[-1] if self._reach else 0))
+
+    def __call__(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and self._reach[index] > start
 
 
 def furniture(doc: Doc) -> Iterator[tuple[int | None, int | None]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsdb.extract.furniture import Covered, Piece
 from newsdb.extract.pipeline import Extractor
 from newsdb.ingest.article import Article
 
@@ -89,3 +90,10 @@ def test_names_in_photo_credits_and_sign_up_boxes_are_no_entities(extractor: Ext
         ("person", "Joe Maddon"),
         ("place", "Cleveland"),
     ]
+
+
+def test_covered_finds_overlaps_with_any_credit() -> None:
+    covered = Covered([Piece(10, 20), Piece(15, 50), Piece(60, 70)])
+    spans = [(0, 10), (0, 11), (20, 25), (49, 55), (50, 60), (55, 61), (70, 80), (5, 100)]
+    assert [covered(start, end) for start, end in spans] == [False, True, True, True, False, True, False, True]
+    assert not Covered([])(0, 5)
