@@ -784,8 +784,10 @@ class SpeakerResolver:
 
 def _person_noun(lemma: str) -> bool:
     """A noun that may name a person: a title ("president-elect" too), or an agent noun ("pollster", "actress")."""
-    lemma = lemma.split("-")[0]
-    return lemma in PERSON_HEADS or (len(lemma) > 4 and lemma.endswith(PERSON_SUFFIXES))
+    return any(
+        word in PERSON_HEADS or (len(word) > 4 and word.endswith(PERSON_SUFFIXES))
+        for word in (lemma, lemma.split("-")[0])
+    )
 
 
 def _fold(name: str) -> str:
