@@ -86,7 +86,7 @@ from spacy.tokens import Doc, DocBin, Span, Token
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from polnear import DEFAULT_ROOT, PolnearArticle, read_split
+from polnear import DEFAULT_ROOT, Attribution, Fragments, PolnearArticle, read_split
 
 from newsdb.extract.entities import find_entities
 from newsdb.extract.facts import ArticleFacts, Statement
@@ -168,18 +168,23 @@ def gold_quotes(article: PolnearArticle, doc: Doc) -> list[GoldQuote]:
     found: list[GoldQuote] = []
     text = doc.text  # article.text with the NYT's ASCII ''...'' written "...": a direct quotation too
     for attribution in article.attributions:
-        names = source_name(doc, attribution.source)
-        name = names[0].text if names else None
-        where = tuple((n.start_char, n.end_char) for n in names)
-        named = name is not None and is_name(doc, attribution.source)
-        anonymous = is_anonymous(doc, attribution.source)
+        source = _source(doc, attribution)
         for frag_start, frag_end in attribution.content:
             size = max(1, len(text[frag_start:frag_end].replace(" ", "").replace("\n", "")))
             for start, end in _quoted_parts(text, frag_start, frag_end):
                 inner = len(text[start:end].replace(" ", "").replace("\n", ""))
                 direct = inner / size >= DIRECT_COVERAGE
-                found.append(GoldQuote(start, end, direct, attribution.source, name, where, named, anonymous))
+                found.append(GoldQuote(start, end, direct, *source))
     return found
+
+
+def _source(doc: Doc, attribution: Attribution) -> tuple[Fragments, str | None, Fragments, bool, bool]:
+    """An attribution's Source as GoldQuote holds it: the span, its name, where the names are, named, anonymous."""
+    names = source_name(doc, attribution.source)
+    name = names[0].text if names else None
+    where = tuple((n.start_char, n.end_char) for n in names)
+    named = name is not None and is_name(doc, attribution.source)
+    return attribution.source, name, where, named, is_anonymous(doc, attribution.source)
 
 
 def gold_turns(article: PolnearArticle) -> list[tuple[tuple[int, int], str]]:
@@ -209,13 +214,8 @@ def gold_indirect(article: PolnearArticle, doc: Doc) -> list[GoldQuote]:
         text = article.span_text(attribution.content)
         if any(m in text for m in ALL_MARKS) or "''" in text:
             continue
-        names = source_name(doc, attribution.source)
-        name = names[0].text if names else None
-        where = tuple((n.start_char, n.end_char) for n in names)
-        named = name is not None and is_name(doc, attribution.source)
-        anonymous = is_anonymous(doc, attribution.source)
-        for start, end in attribution.content:
-            found.append(GoldQuote(start, end, False, attribution.source, name, where, named, anonymous))
+        source = _source(doc, attribution)
+        found.extend(GoldQuote(start, end, False, *source) for start, end in attribution.content)
     return found
 
 
