@@ -417,6 +417,11 @@ class SpeakerResolver:
             return None
         if all(roles.is_title_word(t) for t in chain):
             return None  # "The President, who congratulated his successor, said": a title, nobody's name
+        if any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children)
+            for c in chain.root.children
+        ):
+            return None  # "The Municipality of Livorno reasoned": an institution of a place, no person
         key = self.ents.new_entity("person", chain.text)
         self.ents.add_mention(key, chain.start_char, chain.end_char)
         return key

@@ -909,6 +909,13 @@ def test_a_document_speaks_for_its_named_author(extractor: Extractor, body: str,
     assert [s.speaker for s in _extract(extractor, body) if s.type == "direct"] == [speaker]
 
 
+def test_an_institution_of_a_place_is_not_registered_as_a_person(extractor: Extractor) -> None:
+    body = 'The Municipality of Livorno reasoned, "because the users pay a fee, this kind of activity is commercial."'
+    facts = extractor.extract(Article(body=body, origin="test"))
+    assert [(s.speaker, s.speaker_text) for s in facts.statements] == [(None, "The Municipality")]
+    assert [e.name for e in facts.entities if e.kind == "person"] == []  # was a person "Municipality"
+
+
 def test_a_speaker_the_model_missed_keeps_a_double_surname_whole(extractor: Extractor) -> None:
     body = '"It was a game of ups and downs," Indians fan Alayna Fodor-Gopal said. "And I am from Cleveland."'
     facts = extractor.extract(Article(body=body, origin="test"))
