@@ -42,7 +42,7 @@ from newsdb.extract.facts import Statement, StatementType
 from newsdb.extract.lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from newsdb.extract.quotes import Quote, find_quotes, paragraph_spans
 from newsdb.extract.speakers import SpeakerResolver
-from newsdb.extract.transcripts import find_interview, find_turns
+from newsdb.extract.transcripts import Turn, find_interview, find_turns
 from newsdb.ingest.article import Article
 
 # Verbs that frame a quotation ("“...,” Carson continued.") but never govern one.
@@ -221,15 +221,22 @@ class _StatementFinder:
         found: list[_Candidate] = []
         for turn in turns:
             key = speakers.get(turn.label) if turn.speaker_label else None
-            span = self.doc.char_span(turn.label_start, turn.colon + 1, alignment_mode="expand")
-            if span is None:
+            candidate = self._turn_candidate(turn, key, labelled=turn.speaker_label)
+            if candidate is None:
                 continue
             if key is not None:
                 self.ents.add_mention(key, turn.label_start, turn.label_end)
-            said = (turn.label, (turn.label_start, turn.label_end)) if turn.speaker_label else (None, None)
-            cue = _Cue(":", turn.colon, turn.colon + 1, None, span.sent, key, *said)
-            found.append(_Candidate("direct", turn.start, turn.end, cue))
+            found.append(candidate)
         return found
+
+    def _turn_candidate(self, turn: Turn, key: str | None, labelled: bool) -> _Candidate | None:
+        """A turn as a direct statement of ``key``, cued by its colon; ``labelled``: the label is the speaker's text."""
+        span = self.doc.char_span(turn.label_start, turn.colon + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        said = (turn.label, (turn.label_start, turn.label_end)) if labelled else (None, None)
+        cue = _Cue(":", turn.colon, turn.colon + 1, None, span.sent, key, *said)
+        return _Candidate("direct", turn.start, turn.end, cue)
 
     def _interview_candidates(self) -> list[_Candidate]:
         """A printed interview's turns ("Q: ...", "A: ..."): every answer is the interviewee's.
@@ -244,17 +251,8 @@ class _StatementFinder:
         if not turns:
             return []
         interviewee = self._interviewee(turns[0].label_start)
-        found: list[_Candidate] = []
-        for turn in turns:
-            span = self.doc.char_span(turn.label_start, turn.colon + 1, alignment_mode="expand")
-            if span is None:
-                continue
-            key = interviewee if turn.label == "A" else None
-            cue = _Cue(
-                ":", turn.colon, turn.colon + 1, None, span.sent, key, turn.label, (turn.label_start, turn.label_end)
-            )
-            found.append(_Candidate("direct", turn.start, turn.end, cue))
-        return found
+        found = (self._turn_candidate(t, interviewee if t.label == "A" else None, labelled=True) for t in turns)
+        return [candidate for candidate in found if candidate is not None]
 
     def _interviewee(self, first_question: int) -> str | None:
         counts: dict[str, int] = {}
