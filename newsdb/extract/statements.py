@@ -1072,8 +1072,10 @@ class _StatementFinder:
         )
 
     def _own_subject(self, verb: Token) -> bool:
-        """``verb`` has a subject, other than a title quoted after it ("said on Fox News’s “Fox and Friends.”")."""
-        return any(c.dep_ in SUBJECT_DEPS and not (c.i > verb.i and self._inside_quote(c.idx)) for c in verb.children)
+        """``verb`` has a subject outside the quotations: not a title quoted after it ("said on Fox News’s “Fox
+        and Friends.”"), nor a word of the quotation it frames ("“... Ohio,”  Mr. Trump said", where the
+        parser makes the name an apposition in the quotation and a quoted word the verb's subject)."""
+        return any(c.dep_ in SUBJECT_DEPS and not self._inside_quote(c.idx) for c in verb.children)
 
     def _inverted_subject(self, verb: Token) -> Span | None:
         """ "said Mr. Lavrov", "declared the Russian minister": the noun phrase right after the verb.
@@ -1267,9 +1269,9 @@ def _gap_name(gap: list[Token], verb: Token) -> Span | None:
 
     When the verb has no subject of its own (the caller checks), a name
     opening the gap, alone or followed by an apposition between commas, is the
-    speaker.
+    speaker.  Not in a headline: "“Broad City” Star Asked Actors", whose capitals name no one.
     """
-    if not gap:
+    if not gap or verb.text[:1].isupper():
         return None
     run = 0
     while run < len(gap) and gap[run].pos_ == "PROPN" and gap[run].text[:1].isupper():

@@ -994,3 +994,21 @@ def test_an_organization_that_spoke_goes_on_speaking_as_it(extractor: Extractor)
         ("organization:twitter", "It"),
         ("organization:twitter", "It"),  # the sentence before is about "it": the organization that spoke there
     ]
+
+
+def test_a_name_after_the_quotation_speaks_when_the_parser_makes_a_quoted_word_the_verbs_subject(
+    extractor: Extractor,
+) -> None:
+    body = (
+        "Donald J. Trump said he was looking ahead to a general election.\n\n"
+        ' "Our popularity is strong enough to put states in play in November that Republicans don\'t usually win'
+        ' anymore: Michigan, Pennsylvania, Virginia, Florida, Ohio,"  Mr. Trump said.\n\n'
+        '7\n“Broad City” Star Asked Actors To Act Whiter To Make A Point.'
+    )
+    # the parser hangs "Mr. Trump" from the quotation and gives "said" a quoted word for subject; a headline's
+    # capitals ("Star Asked") name no one
+    assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body)] == [
+        ("indirect", "Donald J. Trump", "say"),
+        ("direct", "Donald J. Trump", "say"),
+        ("partial", None, "ask"),
+    ]
