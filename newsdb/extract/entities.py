@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import furniture, places, roles
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.lexicon import SPEECH_VERBS, honorific_gender, reads_like_a_person, refers_back
+from newsdb.extract.lexicon import SPEECH_VERBS, SUBJECT_DEPS, honorific_gender, reads_like_a_person, refers_back
 from newsdb.extract.quotes import paragraph_spans, window_start
 from newsdb.ingest.article import Article
 
@@ -355,7 +355,9 @@ def _relabel_speaking_places(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
     subject of "say", "add", "tell" and the like, is a person, unless it is
     all capitals (a code, a dateline) or holds a country or nationality
     ("White America").  Its other unknown "places" of the same name or
-    surname are that person too ("Joh Husted ... voiced" before "Husted said").
+    surname are that person too, and so is the name when only its untagged
+    surname speaks ("Joh Husted, Ohio Secretary of State, voiced his
+    disapproval" before "Husted said").
     """
     unknown = [
         s
@@ -367,18 +369,29 @@ def _relabel_speaking_places(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:
         and not any(places.country_code(w) or places.demonym_country(w) for w in s.words)
         and places.lookup(s.text) is None
     ]
+    if not unknown:
+        return spans
     speaking: set[str] = set()
     for span in unknown:
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if tokens is None:
-            continue
-        root = tokens.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS - {"report"}:
-            speaking.add(places.normalize(span.words[-1]))  # "Bloomberg reported": a medium, not a person
+        if tokens is not None and _speaks(tokens.root):
+            speaking.add(places.normalize(span.words[-1]))
+    words = {places.normalize(s.words[-1]) for s in unknown}
+    for token in doc:  # the surname speaking untagged: "Joh Husted" tagged GPE, "Husted said" tagged nothing
+        if token.pos_ == "PROPN" and not token.ent_type_ and _speaks(token) and places.normalize(token.text) in words:
+            speaking.add(places.normalize(token.text))
     if not speaking:
         return spans
     relabel = {id(s) for s in unknown if places.normalize(s.words[-1]) in speaking}
     return [dataclasses.replace(s, kind="person") if id(s) in relabel else s for s in spans]
+
+
+def _speaks(token: Token) -> bool:
+    """The subject of a speech verb ("Bloomberg reported" is a medium, not a person), not in a headline
+    ("“Broad City” Star Asked Actors")."""
+    verb = token.head
+    speech = verb.lemma_.lower() in SPEECH_VERBS - {"report"}
+    return token.dep_ in SUBJECT_DEPS and speech and not verb.text[:1].isupper()
 
 
 def _relabel_persons_tagged_org(doc: Doc, spans: list[NameSpan]) -> list[NameSpan]:

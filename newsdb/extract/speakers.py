@@ -131,7 +131,7 @@ class SpeakerResolver:
         head = phrase.root
         lower = head.text.lower()
         if head.pos_ == "PRON" or lower in PERSONAL or lower in UNRESOLVED_PRONOUNS:
-            return self._bound(head) or self._pronoun(lower, phrase.start_char) or self._previous_subject(head)
+            return self._bound(head) or self._pronoun(head) or self._previous_subject(head)
         author = self._author(phrase)
         if author is not None:
             return author
@@ -411,7 +411,7 @@ class SpeakerResolver:
         words = [t for t in chain if t.tag_ != "HYPH"]
         if any(t.pos_ != "PROPN" or t.tag_ == "NNPS" for t in words):
             return None
-        if any(t.ent_type_ not in ("", "PERSON") for t in chain):
+        if any(t.ent_type_ not in ("", "PERSON") for t in chain) and not _misread_nationality(phrase, chain):
             return None
         if not all(_NAME_WORD.match(t.text) for t in words) or chain.root.i != phrase.root.i:
             return None
@@ -431,12 +431,13 @@ class SpeakerResolver:
 
     # -- pronouns -----------------------------------------------------------
 
-    def _pronoun(self, lower: str, position: int) -> str | None:
-        gender = PERSONAL.get(lower)
+    def _pronoun(self, pronoun: Token) -> str | None:
+        gender = PERSONAL.get(pronoun.lower_)
         if gender is None:
             return None
-        candidates = self._anaphora_candidates(position)
-        fitting = [c for c in candidates if c == "?" or self._gender(c) in (None, gender)]
+        candidates = self._anaphora_candidates(pronoun.idx)
+        addressed = self._addressed(pronoun)
+        fitting = [c for c in candidates if c == "?" or (self._gender(c) in (None, gender) and c not in addressed)]
         if "?" in fitting:
             return None
         if len(fitting) == 1:
@@ -449,6 +450,24 @@ class SpeakerResolver:
         if None in likely or likely.count(gender) != 1:
             return None
         return fitting[likely.index(gender)]
+
+    def _addressed(self, pronoun: Token) -> set[str]:
+        """Persons named as an object of the subject pronoun's own verb, whom the pronoun cannot mean.
+
+        "“...,” he told Hannity": Hannity was told, so "he" is someone else.
+        """
+        if pronoun.dep_ not in SUBJECT_DEPS:
+            return set()
+        objects = [c for c in pronoun.head.children if c.dep_ in ("dobj", "dative")]
+        objects += [
+            o
+            for c in pronoun.head.children
+            if c.dep_ == "prep" and c.lower_ == "to"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        found = (self._entity_of_token(t) for t in objects)
+        return {key for key in found if key is not None}
 
     def _likely_gender(self, key: str, alone: bool = False) -> str | None:
         """The article's evidence (:meth:`_gender`), else that of a first name nearly always given to one sex.
@@ -785,6 +804,17 @@ class SpeakerResolver:
             if title:
                 titles.setdefault(mention.entity, []).append(title)
         return titles
+
+
+def _misread_nationality(phrase: Span, chain: Span) -> bool:
+    """A name of two to four words opening the phrase, tagged as a nationality or group that names none:
+    "Rosette Pambakian, a Tinder spokeswoman,"; not "an influential Hispanic Republican"."""
+    return (
+        2 <= len(chain) <= 4
+        and chain.start == phrase.start
+        and all(t.ent_type_ == "NORP" for t in chain)
+        and not any(places.country_code(t.text) or places.demonym_country(t.text) for t in chain)
+    )
 
 
 def _person_noun(lemma: str) -> bool:

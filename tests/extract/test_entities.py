@@ -237,6 +237,27 @@ def test_an_unknown_place_that_speaks_is_a_person(extractor: Extractor) -> None:
     assert statement.speaker == "person:nefzi"
 
 
+def test_a_name_tagged_as_a_place_or_nationality_whose_surname_speaks_is_a_person(extractor: Extractor) -> None:
+    # the small model tags "Husted" of "Joh Husted" GPE, and "Rosette Pambakian" NORP
+    body = (
+        "The ruling made by the judge was in response to another case. However, it produced the result that"
+        " Sanders was seeking.\n\n"
+        "Joh Husted, Ohio Secretary of State, voiced his disapproval of the ruling. “This last-minute legislating"
+        " from the bench on election law has to stop,” Husted said.\n\n"
+        "Tinder suspended her account on Thursday; it did not explain why, but she suspects that some of the men"
+        " reported her entreaty as spam.\n\n"
+        ' "We wholeheartedly support people sharing their political views on Tinder, but we don\'t allow spamming,"'
+        "  Rosette Pambakian, a Tinder spokeswoman, said in an email."
+    )
+    facts = _facts(extractor, body)
+    assert _persons(facts) == {
+        "Sanders": ["Sanders"],
+        "Husted": ["Husted", "Husted"],
+        "Rosette Pambakian": ["Rosette Pambakian"],
+    }
+    assert [s.speaker for s in facts.statements if s.type == "direct"] == ["person:husted", "person:rosette-pambakian"]
+
+
 def test_a_place_that_speaks_stays_a_place_and_a_dateline_speaks_for_nobody(extractor: Extractor) -> None:
     metonymy = _facts(extractor, "“We oppose this line,” Moscow said on Friday.")
     assert [(e.name, e.kind) for e in metonymy.entities] == [("Moscow", "place")]

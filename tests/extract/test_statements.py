@@ -1001,9 +1001,9 @@ def test_a_name_after_the_quotation_speaks_when_the_parser_makes_a_quoted_word_t
 ) -> None:
     body = (
         "Donald J. Trump said he was looking ahead to a general election.\n\n"
-        ' "Our popularity is strong enough to put states in play in November that Republicans don\'t usually win'
+        " \"Our popularity is strong enough to put states in play in November that Republicans don't usually win"
         ' anymore: Michigan, Pennsylvania, Virginia, Florida, Ohio,"  Mr. Trump said.\n\n'
-        '7\n“Broad City” Star Asked Actors To Act Whiter To Make A Point.'
+        "7\n“Broad City” Star Asked Actors To Act Whiter To Make A Point."
     )
     # the parser hangs "Mr. Trump" from the quotation and gives "said" a quoted word for subject; a headline's
     # capitals ("Star Asked") name no one
@@ -1012,3 +1012,12 @@ def test_a_name_after_the_quotation_speaks_when_the_parser_makes_a_quoted_word_t
         ("direct", "Donald J. Trump", "say"),
         ("partial", None, "ask"),
     ]
+
+
+def test_he_is_not_the_person_he_speaks_to(extractor: Extractor) -> None:
+    body = (
+        "During an interview with Sean Hannity, Donald Trump discussed the wall.\n\n"
+        "Hannity asked Trump how high the wall would be.\n\n"
+        "“I think the height could be 35 to 45 feet. That’s a good height,” he told Hannity."
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Donald Trump")]
