@@ -72,6 +72,7 @@ FRAME_SUBJECT_TOKENS = (
     24  # ... unless they are all the subject of that verb ("Gene Sperling, a top outside Clinton adviser, said")
 )
 ANCESTOR_DEPTH = 10
+MAX_NAME_TOKENS = 5  # "Senator Mark S. Kirk": a title and a name
 MIN_CLAUSE_WORDS = 3
 TRAILING_STRIP = ", \n\t"
 MAX_CONTINUATION_GAP = 200  # characters between a quotation and the one continuing it
@@ -1096,6 +1097,8 @@ class _StatementFinder:
                 phrase = _noun_phrase(child)
                 if phrase.start <= nxt + 1:
                     return phrase
+        if not _has_subject(verb):
+            return _name_after(verb)
         return None
 
     def _stray_mark(self, span: Span) -> bool:
@@ -1289,6 +1292,21 @@ def _gap_name(gap: list[Token], verb: Token) -> Span | None:
         if any(t.pos_ in ("VERB", "AUX") for t in rest[:relative]):
             return None
     return verb.doc[gap[0].i : gap[0].i + run]
+
+
+def _name_after(verb: Token) -> Span | None:
+    """ "“...,”  said Senator Mark S. Kirk, Republican of Illinois, becoming ...": the parser hangs the name
+    from a later verb.  A run of capitalised proper nouns right after the verb that is a whole noun phrase
+    (not "said Trump's campaign manager" nor "said Fox News host Sean Hannity")."""
+    doc = verb.doc
+    end = verb.i + 1
+    while end < len(doc) and end - verb.i <= MAX_NAME_TOKENS and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    if end == verb.i + 1 or end - verb.i > MAX_NAME_TOKENS:
+        return None
+    if end < len(doc) and (doc[end].pos_ in ("NOUN", "PROPN", "PART", "ADJ") or doc[end].tag_ == "POS"):
+        return None
+    return doc[verb.i + 1 : end]
 
 
 def _title_like(inner: Span) -> bool:

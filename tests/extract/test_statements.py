@@ -1021,3 +1021,12 @@ def test_he_is_not_the_person_he_speaks_to(extractor: Extractor) -> None:
         "“I think the height could be 35 to 45 feet. That’s a good height,” he told Hannity."
     )
     assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Donald Trump")]
+
+
+def test_a_name_right_after_said_speaks_when_the_parser_hangs_it_from_a_later_verb(extractor: Extractor) -> None:
+    body = (
+        "Others appeared ready to abandon him.\n\n"
+        ' "I cannot and will not support my party\'s nominee for president,"  said Senator Mark S. Kirk, Republican'
+        " of Illinois, becoming the first Republican senator running for re-election to break with Mr. Trump."
+    )
+    assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body)] == [("direct", "Mark S. Kirk", "say")]
