@@ -1031,6 +1031,8 @@ class _StatementFinder:
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            if len(subjects) > 1:
+                subjects = self._person_among(subjects, node)
             if after_pos is not None and subjects:
                 # the parser may take a word of the quotation for a second subject: the frame's is after it
                 subjects = [c for c in subjects if c.idx >= after_pos][:1] or subjects[:1]
@@ -1054,6 +1056,19 @@ class _StatementFinder:
             if node.dep_ == "ccomp" and self._is_cue_verb(node.head):
                 node = node.head  # "X told Y that Z “...,” adding, “...”": X adds, not Z
         return None
+
+    def _person_among(self, subjects: list[Token], verb: Token) -> list[Token]:
+        """Of several subjects (a misparse), the one person named nearest before the verb or right after it,
+        when the others are no person and no pronoun: "Tuesday in Berea, OH, after winning Ohio, Gov. John
+        Kasich (R-OH), said"; "The rejection signals “the beginning of the end,” said Geert Wilders"."""
+        near = [c for c in subjects if (c.i < verb.i or c.left_edge.i == verb.i + 1) and not self._inside_quote(c.idx)]
+        if not near or any(c.pos_ == "PRON" for c in subjects):
+            return subjects
+        nearest = min(near, key=lambda c: abs(c.i - verb.i))
+        others = [c for c in subjects if c is not nearest]
+        if self._kind_at(nearest) != "person" or any(self._kind_at(c) == "person" for c in others):
+            return subjects
+        return [nearest]
 
     @staticmethod
     def _subject_controls(node: Token) -> bool:

@@ -1030,3 +1030,13 @@ def test_a_name_right_after_said_speaks_when_the_parser_hangs_it_from_a_later_ve
         " of Illinois, becoming the first Republican senator running for re-election to break with Mr. Trump."
     )
     assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body)] == [("direct", "Mark S. Kirk", "say")]
+
+
+def test_of_two_subjects_the_parser_gives_a_speech_verb_the_person_is_the_speaker(extractor: Extractor) -> None:
+    body = (
+        "Kasich Wins Ohio.\n\n"
+        "Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the Republican presidential"
+        " primary, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”"
+    )
+    # "OH" and "Kasich" are both subjects of "said" in the parse
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "John Kasich")]
