@@ -49,6 +49,12 @@ DOCUMENT_NOUNS = frozenset(
     {"statement", "letter", "email", "e-mail", "tweet", "memo", "memorandum", "release", "post", "message",
      "note", "memoir", "blog", "op-ed", "editorial", "filing", "complaint", "lawsuit", "petition"}
 )  # fmt: skip
+# Nouns for an organization, which name the organization in apposition: "the Israeli newspaper Haaretz".
+ORGANIZATION_NOUNS = frozenset(
+    {"newspaper", "paper", "magazine", "network", "agency", "group", "company", "broadcaster", "outlet",
+     "website", "site", "tabloid", "channel", "station", "firm", "organization", "organisation", "charity",
+     "union", "daily", "weekly", "publication", "blog", "party", "committee", "nonprofit", "think-tank"}
+)  # fmt: skip
 MAX_ANAPHORA_PARAGRAPHS = 2  # a pronoun looks back at most this many paragraphs
 # Clauses embedded in another, whose subject pronoun may refer to that other clause's subject.
 EMBEDDED_DEPS = frozenset({"ccomp", "advcl", "relcl", "xcomp", "acl", "pcomp"})
@@ -165,9 +171,11 @@ class SpeakerResolver:
             ]
         else:
             names = [t for t in phrase if t.pos_ == "PROPN"]
+        # "The Israeli newspaper Haaretz noted": an organization noun names its organization
+        kinds = ("person", "organization") if head.lemma_.lower() in ORGANIZATION_NOUNS else ("person",)
         for token in reversed(names):
             key = self._entity_of_token(token)
-            if key is not None and self.ents.get(key).kind == "person":
+            if key is not None and self.ents.get(key).kind in kinds:
                 return key
         if head.pos_ == "PROPN":
             return self._by_name(phrase)

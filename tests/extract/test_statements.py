@@ -1040,3 +1040,12 @@ def test_of_two_subjects_the_parser_gives_a_speech_verb_the_person_is_the_speake
     )
     # "OH" and "Kasich" are both subjects of "said" in the parse
     assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "John Kasich")]
+
+
+def test_an_organization_noun_names_the_organization_in_apposition(extractor: Extractor) -> None:
+    body = (
+        "Netanyahu rejected Trump's remarks on Thursday.\n\n"
+        'The Israeli newspaper Haaretz noted that "as a matter of policy, Israeli officials do not meet with racist'
+        ' and radical politicians."'
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] != "indirect"] == [("direct", "Haaretz")]
