@@ -499,6 +499,8 @@ class _StatementFinder:
                 return None
             if self._is_cue_verb(token, frame=True):
                 speaker = self._subject(token) or self._inverted_subject(token)
+                if speaker is None and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "PROPN":
+                    speaker = _noun_phrase(token.head)  # "“...,” said Sherman, speaking of politicians, “...”"
                 return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, token.sent)
         return None
 
@@ -1309,15 +1311,23 @@ def _gap_name(gap: list[Token], verb: Token) -> Span | None:
     return verb.doc[gap[0].i : gap[0].i + run]
 
 
+def _descriptor_word(token: Token) -> bool:
+    """A lower-case word describing a person before the name: "retired", "neurosurgeon"."""
+    return token.is_lower and (token.pos_ in ("ADJ", "NOUN") or token.tag_ in ("VBN", "VBG"))
+
+
 def _name_after(verb: Token) -> Span | None:
     """ "“...,”  said Senator Mark S. Kirk, Republican of Illinois, becoming ...": the parser hangs the name
     from a later verb.  A run of capitalised proper nouns right after the verb that is a whole noun phrase
     (not "said Trump's campaign manager" nor "said Fox News host Sean Hannity")."""
     doc = verb.doc
-    end = verb.i + 1
-    while end < len(doc) and end - verb.i <= MAX_NAME_TOKENS and doc[end].pos_ == "PROPN" and doc[end].is_title:
+    start = verb.i + 1
+    while start < len(doc) and start - verb.i <= 2 and _descriptor_word(doc[start]):
+        start += 1  # "said retired neurosurgeon Ben Carson, asked ..."
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end].pos_ == "PROPN" and doc[end].is_title:
         end += 1
-    if end == verb.i + 1 or end - verb.i > MAX_NAME_TOKENS:
+    if end == start or end - start >= MAX_NAME_TOKENS:
         return None
     if end < len(doc) and (doc[end].pos_ in ("NOUN", "PROPN", "PART", "ADJ") or doc[end].tag_ == "POS"):
         return None

@@ -1049,3 +1049,19 @@ def test_an_organization_noun_names_the_organization_in_apposition(extractor: Ex
         ' and radical politicians."'
     )
     assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] != "indirect"] == [("direct", "Haaretz")]
+
+
+def test_a_described_name_after_said_and_a_name_speaking_on_between_two_parts(extractor: Extractor) -> None:
+    body = (
+        "She hadn't.\n\n"
+        '"I\'m not going to say it is a mistake, so forget about it," said retired neurosurgeon Ben Carson, asked'
+        " about his claims.\n\n"
+        "Brad Sherman is a supporter of Mike Huckabee's campaign.\n\n"
+        '"These guys know how to use words," said Sherman, speaking of politicians, "and leave themselves a little'
+        " wiggle room in what they said. You've really got to hold their feet to the fire.\""
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [
+        ("direct", "Ben Carson"),
+        ("direct", "Brad Sherman"),
+        ("direct", "Brad Sherman"),
+    ]
