@@ -264,7 +264,8 @@ class SpeakerResolver:
         words = [t.text for t in phrase if t.pos_ == "PROPN" and t.text not in HONORIFICS]
         if not words:
             return None
-        found, key = self._entity_named(words, phrase.start_char)
+        genders = {honorific_gender(t.text) for t in phrase if t.text in HONORIFICS} - {None}
+        found, key = self._entity_named(words, phrase.start_char, genders.pop() if len(genders) == 1 else None)
         return key if found else self._register(phrase)
 
     def resolve_label(self, label: str, start: int, register: bool) -> str | None:
@@ -284,8 +285,12 @@ class SpeakerResolver:
             return None
         return self.ents.new_entity("person", " ".join(w.title() for w in words))
 
-    def _entity_named(self, words: list[str], position: int) -> tuple[bool, str | None]:
-        """(whether any entity has this name or surname, the one it names when that is certain)."""
+    def _entity_named(self, words: list[str], position: int, gender: str | None = None) -> tuple[bool, str | None]:
+        """(whether any entity has this name or surname, the one it names when that is certain).
+
+        ``gender``, from an honorific ("Mrs. Clinton"), rules out namesakes known to be of the other sex
+        ("Bill Clinton").
+        """
         wanted = _fold(" ".join(words))
         wanted_words = wanted.split()
         persons: set[str] = set()
@@ -299,6 +304,8 @@ class SpeakerResolver:
                 elif lowered == wanted:
                     others.add(entity.key)
         persons = self._distinct_persons(persons)
+        if gender is not None and len(persons) > 1:
+            persons = {p for p in persons if self._likely_gender(p) in (None, gender)} or persons
         if len(persons) == 1:
             return True, persons.pop()
         if len(persons) > 1 and len(wanted_words) == 1:

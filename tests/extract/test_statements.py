@@ -1065,3 +1065,15 @@ def test_a_described_name_after_said_and_a_name_speaking_on_between_two_parts(ex
         ("direct", "Brad Sherman"),
         ("direct", "Brad Sherman"),
     ]
+
+
+def test_an_honorific_picks_the_namesake_of_its_sex(extractor: Extractor) -> None:
+    body = (
+        "Hillary Clinton campaigned in Kentucky on Monday with her husband, former President Bill Clinton.\n\n"
+        ' "Jobs, jobs, jobs,"  Mrs. Clinton said.\n\n'
+        ' "I will not be on the board,"  Mr. Clinton said.'
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [
+        ("direct", "Hillary Clinton"),
+        ("direct", "Bill Clinton"),
+    ]
