@@ -401,8 +401,10 @@ def _relabel_persons_tagged_org(doc: Doc, spans: list[NameSpan]) -> list[NameSpa
     tags the name ORG.  Two or three capitalised words with no organization
     word (:func:`~newsdb.extract.lexicon.reads_like_a_person`), the subject of
     a verb that governs "his"/"her" (possessive), "he"/"she" (a subject) or
-    "himself"/"herself": organizations are "its" and "their".  Its bare surname
-    tagged ORG elsewhere in the article is the person too.
+    "himself"/"herself": organizations are "its" and "their"; or with a
+    person's title in apposition ("Navin Nayak, head of Clinton's research
+    division").  Its bare surname tagged ORG elsewhere in the article is the
+    person too.
     """
     persons: set[str] = set()
     for span in spans:
@@ -411,9 +413,11 @@ def _relabel_persons_tagged_org(doc: Doc, spans: list[NameSpan]) -> list[NameSpa
         if any(places.country_code(w) or places.demonym_country(w) for w in span.words):
             continue  # "American Legion", "America Rising"
         tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if tokens is None or tokens.root.dep_ != "nsubj":
+        if tokens is None:
             continue
-        if any(t.i >= tokens.end and refers_back(t) for t in tokens.root.head.subtree):
+        root = tokens.root
+        titled = any(c.dep_ == "appos" and c.tag_ == "NN" and roles.is_title_word(c) for c in root.rights)
+        if titled or (root.dep_ == "nsubj" and any(t.i >= tokens.end and refers_back(t) for t in root.head.subtree)):
             persons.add(places.normalize(span.text))
     if not persons:
         return spans

@@ -661,7 +661,7 @@ class SpeakerResolver:
             return False
         for token in span:
             subject = token.pos_ == "PROPN" and token.dep_ in SUBJECT_DEPS and not self._quoted(token.idx)
-            if not subject:
+            if not subject or token.is_upper:  # "HE'S GONE SOFT!": a headline in capitals, not a name
                 continue
             key = self.ents.entity_at(token.idx, token.idx + len(token.text))
             if key is None or key in self._name_like_organizations():
@@ -754,7 +754,8 @@ class SpeakerResolver:
             found = {
                 PRONOUN_GENDER[t.lower_]
                 for t in sentence
-                if t.idx > first and refers_back(t) and not self._quoted(t.idx)
+                # not "HE'S GONE SOFT!": a headline in capitals run into the sentence is about anyone
+                if t.idx > first and refers_back(t) and not self._quoted(t.idx) and not t.is_upper
             }
             if len(found) == 1:
                 votes.setdefault(person, set()).update(found)

@@ -258,6 +258,24 @@ def test_a_name_tagged_as_a_place_or_nationality_whose_surname_speaks_is_a_perso
     assert [s.speaker for s in facts.statements if s.type == "direct"] == ["person:husted", "person:rosette-pambakian"]
 
 
+def test_a_name_tagged_org_with_a_persons_title_in_apposition_is_a_person(extractor: Extractor) -> None:
+    # the small model tags "Navin Nayak" and every "Nayak" ORG; "head of Clinton's research division" is a title
+    body = (
+        "A TOP aide to failed US presidential contender Hillary Clinton has blamed the election of rival Donald"
+        " Trump on the head of the FBI. A scathing letter by Navin Nayak, head of Clinton's research division,"
+        " pinned the cause of her candidate's loss on FBI director James Comey. But Nayak said that Comey's second"
+        " announcement clearing Clinton of wrongdoing days before Americans went to the polls actually HELPED"
+        ' billionaire Trump reach the White House. "We believe that we lost this'
+        ' election in the last week", she wrote in the letter seen by Politico.'
+    )
+    facts = _facts(extractor, body)
+    assert _persons(facts)["Navin Nayak"] == ["Navin Nayak", "Nayak", "she"]
+    assert [(s.type, s.speaker) for s in facts.statements] == [
+        ("indirect", "person:navin-nayak"),
+        ("direct", "person:navin-nayak"),
+    ]
+
+
 def test_a_place_that_speaks_stays_a_place_and_a_dateline_speaks_for_nobody(extractor: Extractor) -> None:
     metonymy = _facts(extractor, "“We oppose this line,” Moscow said on Friday.")
     assert [(e.name, e.kind) for e in metonymy.entities] == [("Moscow", "place")]

@@ -778,10 +778,10 @@ def test_an_honorific_of_the_other_gender_is_not_a_mention_of_the_same_person(ex
     facts = extractor.extract(Article(body=body, origin="test"))
     hillary = [m.text for m in facts.mentions if m.entity == "person:hillary-clinton"]
     assert hillary == ["Hillary Clinton", "Mrs. Clinton"]
-    # before, "Mr. Clinton" was the surname's owner, Hillary Clinton; which Clinton he is is left open
+    # before, "Mr. Clinton" was the surname's owner, Hillary Clinton; the honorific's sex picks Bill Clinton
     assert [(s.speaker, s.speaker_text) for s in facts.statements] == [
         ("person:hillary-clinton", "Mrs. Clinton"),
-        (None, "Mr. Clinton"),
+        ("person:bill-clinton", "Mr. Clinton"),
     ]
 
 
@@ -1077,3 +1077,13 @@ def test_an_honorific_picks_the_namesake_of_its_sex(extractor: Extractor) -> Non
         ("direct", "Hillary Clinton"),
         ("direct", "Bill Clinton"),
     ]
+
+
+def test_a_pronoun_in_a_headline_in_capitals_is_no_evidence_of_sex(extractor: Extractor) -> None:
+    body = (
+        "HILLARY'S LAST HOPE Hillary Clinton could still end up in the White House in one possible scenario that"
+        " could shake America HE'S GONE SOFT!\n\n"
+        "“We believe that we lost this election in the last week,” she wrote."
+    )
+    # before, "HE" made Hillary Clinton a man, and "she" had no candidate
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Hillary Clinton")]
