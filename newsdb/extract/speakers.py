@@ -98,6 +98,7 @@ DIPLOMACY_TITLE_WORDS = frozenset({"foreign", "diplomat", "ambassador", "envoy",
 NOT_NAME_WORDS = frozenset({"without", "with", "the", "a", "an", "and", "or", "but", "for", "by", "of", "in", "on"})
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "MM.", "M."})
 _HONORIFIC = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mme|M)\.?\s+)$")
+_HONORIFIC_OPENING = re.compile(r"(Mr|Mrs|Ms|Miss|Mme|M)\.?\s+(?=[A-Z])")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\Z|[A-Z]\.\Z|(?:Mc|Mac|O’|O')[A-Z][a-z]+\Z")
 
 
@@ -731,7 +732,10 @@ class SpeakerResolver:
         for mention in self.ents.mentions:
             if self.ents.get(mention.entity).kind != "person":
                 continue
-            match = _HONORIFIC.search(self._text[max(0, mention.start - 6) : mention.start])
+            # the honorific before the mention, or opening it: mentions of persons start at one ("Mr Obama")
+            match = _HONORIFIC.search(
+                self._text[max(0, mention.start - 6) : mention.start]
+            ) or _HONORIFIC_OPENING.match(mention.text)
             gender = honorific_gender(match.group(1)) if match else None
             if gender is not None:
                 votes.setdefault(mention.entity, set()).add(gender)

@@ -1087,3 +1087,12 @@ def test_a_pronoun_in_a_headline_in_capitals_is_no_evidence_of_sex(extractor: Ex
     )
     # before, "HE" made Hillary Clinton a man, and "she" had no candidate
     assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Hillary Clinton")]
+
+
+def test_an_honorific_opening_a_mention_tells_the_persons_sex(extractor: Extractor) -> None:
+    body = (
+        "Lee Epstein, a law professor at Washington University, spoke on Monday. Mr Tribe disagreed with her.\n\n"
+        "“Wow, what a great idea,” she said."
+    )
+    # "Mr Tribe" is one mention that starts at its honorific: Tribe is a man, so "she" is Lee Epstein
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Lee Epstein")]
