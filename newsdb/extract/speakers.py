@@ -560,6 +560,7 @@ class SpeakerResolver:
         # anyone named after the subject may be meant: "Adelson has indicated he may back Trump. Yet he
         # is facing skepticism" is Trump's; "Trump, Sexton said, has created ... “...,” he said" Sexton's
         between = self._persons_between(subject.idx, pronoun.idx, subjects_only=False)
+        between = [k for k in between if k == key or not self._only_attributive(k, subject.idx, pronoun.idx)]
         if between not in ([], [key]) or self._unknown_subject(before.end_char, pronoun.idx):
             return None
         return key if self._likely_gender(key) == gender else None
@@ -701,6 +702,16 @@ class SpeakerResolver:
                 continue
             keys.append(mention.entity)
         return keys
+
+    def _only_attributive(self, key: str, start: int, end: int) -> bool:
+        """Every mention of ``key`` in ``start:end`` modifies a common noun: "Among the fans was Kevin
+        O'Brien, a lawyer wearing a vintage Bruce Sutter jersey. “...,” he said" is O'Brien's."""
+        for mention in self.ents.mentions_of(key):
+            if start <= mention.start < end:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or not (span.root.dep_ == "compound" and span.root.head.is_lower):
+                    return False
+        return True
 
     def _is_subject(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")

@@ -1096,3 +1096,16 @@ def test_an_honorific_opening_a_mention_tells_the_persons_sex(extractor: Extract
     )
     # "Mr Tribe" is one mention that starts at its honorific: Tribe is a man, so "she" is Lee Epstein
     assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Lee Epstein")]
+
+
+def test_a_name_that_only_modifies_a_noun_does_not_compete_for_a_pronoun(extractor: Extractor) -> None:
+    body = (
+        '"[Cubs fans] might have more money than us," Indians Manager Terry Francona conceded. Among the reveling'
+        " Cubs fans was Kevin O'Brien, a Chicago lawyer wearing a vintage Bruce Sutter jersey. \"If you count from"
+        " birth, which I do, I've been a Cubs fan for 55 years,\" he said."
+    )
+    # "Bruce Sutter" names the jersey, not someone who could be "he"
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [
+        ("direct", "Terry Francona"),
+        ("direct", "Kevin O'Brien"),
+    ]
