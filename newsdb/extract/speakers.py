@@ -645,7 +645,7 @@ class SpeakerResolver:
             since = self._window_start(position, paragraphs=1)
             subjects_only = False
         for key in self._persons_between(since, position, subjects_only):
-            if key not in candidates:
+            if key not in candidates and not self._only_attributive(key, since, position):
                 candidates.append(key)
         if self._unknown_subject(since, position):
             candidates.append("?")  # a name the entity stage missed makes any pronoun ambiguous

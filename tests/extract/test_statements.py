@@ -1109,3 +1109,16 @@ def test_a_name_that_only_modifies_a_noun_does_not_compete_for_a_pronoun(extract
         ("direct", "Terry Francona"),
         ("direct", "Kevin O'Brien"),
     ]
+
+
+def test_a_person_named_only_as_a_modifier_is_no_candidate_for_a_pronoun(extractor: Extractor) -> None:
+    body = (
+        "In the news conference, Paul Manafort accused the media and the Clinton campaign of distorting her message."
+        " \"It's just another example as far as we're concerned that when Hillary Clinton is threatened by a"
+        ' female, the first thing she does is try to destroy the person," Manafort said.\n\n'
+        "There is no evidence that the plagiarism allegations originated with the Clinton campaign.\n\n"
+        "Clinton spokeswoman Jennifer Palmieri criticized Manafort for accusing the Democratic campaign."
+        ' "Nice try, not true," she said in a tweet.'
+    )
+    # "the Clinton campaign" and "Clinton spokeswoman" name no one "she" can be
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)][-1] == ("direct", "Jennifer Palmieri")
