@@ -24,6 +24,7 @@ from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
 from newsdb.extract.lexicon import (
     PRONOUN_GENDER,
+    SPEECH_VERBS,
     SUBJECT_DEPS,
     first_name_gender,
     honorific_gender,
@@ -138,7 +139,9 @@ class SpeakerResolver:
         head = phrase.root
         lower = head.text.lower()
         if head.pos_ == "PRON" or lower in PERSONAL or lower in UNRESOLVED_PRONOUNS:
-            return self._bound(head) or self._pronoun(head) or self._previous_subject(head)
+            return (
+                self._bound(head) or self._repeated_frame(head) or self._pronoun(head) or self._previous_subject(head)
+            )
         author = self._author(phrase)
         if author is not None:
             return author
@@ -527,6 +530,34 @@ class SpeakerResolver:
             return None
         between = self._persons_between(subject.idx, pronoun.idx, subjects_only=False)
         return key if between in ([], [key]) else None
+
+    def _repeated_frame(self, pronoun: Token) -> str | None:
+        """The named speaker of a frame the pronoun's own sentence opened with.
+
+        "Feinstein said "I don't know anything about Jake Sullivan," she
+        said", "Fallon fired back: “As a guardian of the @POTUS legacy,” he
+        wrote": the parser makes the first frame a clause of "said"/"wrote",
+        and its subject, a named person of the pronoun's gender with no other
+        person named after it, is who the pronoun means.
+        """
+        gender = PERSONAL.get(pronoun.lower_)
+        verb = pronoun.head
+        if gender is None or pronoun.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        for clause in verb.children:
+            if clause.dep_ not in ("ccomp", "parataxis") or clause.i > pronoun.i or self._quoted(clause.idx):
+                continue
+            if clause.lemma_.lower() not in SPEECH_VERBS and not any(c.text == ":" for c in clause.children):
+                continue  # "Fallon fired back: “...”": a colon makes any verb a frame
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "PROPN"]
+            key = self._entity_of_token(subjects[0]) if len(subjects) == 1 else None
+            if key is None or self.ents.get(key).kind != "person" or self._gender(key) not in (None, gender):
+                continue
+            if self._likely_gender(key, alone=True) not in (None, gender):
+                continue
+            if self._persons_between(subjects[0].idx, pronoun.idx, subjects_only=False) in ([], [key]):
+                return key
+        return None
 
     def _previous_subject(self, pronoun: Token) -> str | None:
         """The person the sentence before is about, when a subject pronoun has several candidates.

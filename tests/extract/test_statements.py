@@ -1122,3 +1122,22 @@ def test_a_person_named_only_as_a_modifier_is_no_candidate_for_a_pronoun(extract
     )
     # "the Clinton campaign" and "Clinton spokeswoman" name no one "she" can be
     assert [(row[0], row[2]) for row in _speakers(extractor, body)][-1] == ("direct", "Jennifer Palmieri")
+
+
+def test_a_pronoun_frame_repeats_the_named_frame_its_sentence_opened_with(extractor: Extractor) -> None:
+    body = (
+        "Sullivan has been Clinton’s top policy aide for years. Senator Dianne Feinstein spoke to Bloomberg.\n\n"
+        'Asked Tuesday about Sullivan, Feinstein said "I don\'t know anything about Jake Sullivan and the emails,"'
+        " she said.\n\n"
+        "Clinton spokesman Brian Fallon expressed his general support for his boss online. David Axelrod mocked"
+        " him.\n\n"
+        "Fallon fired back: “As a guardian of the @POTUS legacy,” he wrote, “we know you are rooting for"
+        " @HillaryClinton, too.”"
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Brian Fallon"),
+        ("direct", "Brian Fallon"),
+    ]
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "partial"] == [
+        ("partial", "Dianne Feinstein")
+    ]
