@@ -72,6 +72,7 @@ FRAME_SUBJECT_TOKENS = (
     24  # ... unless they are all the subject of that verb ("Gene Sperling, a top outside Clinton adviser, said")
 )
 ANCESTOR_DEPTH = 10
+INTRODUCING_DASHES = ("--", "—", "–")
 MAX_NAME_TOKENS = 5  # "Senator Mark S. Kirk": a title and a name
 MIN_CLAUSE_WORDS = 3
 TRAILING_STRIP = ", \n\t"
@@ -535,7 +536,7 @@ class _StatementFinder:
         earlier quotation must be in the same paragraph or end the previous one,
         with no other person named in between.
         """
-        colon = self._colon_cue(quote)
+        colon = self._colon_cue(quote) or self._dash_introduced(quote)
         if colon is not None:
             return colon
         dash = self._dash_attribution(quote)
@@ -781,11 +782,26 @@ class _StatementFinder:
                     return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, sentence)
         return self._colon_speaker(colon)
 
-    def _colon_clause_cue(self, colon: Token) -> _Cue | None:
+    def _dash_introduced(self, quote: Quote) -> _Cue | None:
+        """ "Trump also embraced enhanced interrogation techniques -- “I think waterboarding is peanuts.”": a dash
+        ending a clause with a named subject introduces the quotation that ends the sentence, as a colon does."""
+        before = self.text[: quote.open_at].rstrip()
+        if not before.endswith(INTRODUCING_DASHES) or not before[:-1].rstrip("-—–").endswith((" ", "\u00a0")):
+            return None
+        rest = self.text[quote.outer_end : quote.outer_end + 3].lstrip(" .")
+        if rest and not rest.startswith(("\n", "\r")):
+            return None  # “...” — and more of the sentence: an aside, not a quotation it introduces
+        token_span = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if token_span is None or token_span[0].i == 0:
+            return None
+        dash = token_span[0]
+        return self._colon_clause_cue(dash, self.doc[dash.i - 1])  # the parser hangs the dash on the quotation
+
+    def _colon_clause_cue(self, colon: Token, inside: Token | None = None) -> _Cue | None:
         """The clause the colon ends, when its verb has a named subject: "When Trump suggested ..., Rubio fired
         back forcefully:", "She said that ..., to which O'Malley interjected:" (not the first speech verb of the
-        sentence, Trump's or hers)."""
-        clause = colon.head
+        sentence, Trump's or hers).  ``inside``: a word of the clause, when the colon's head is not in it."""
+        clause = colon.head if inside is None else inside
         for _ in range(3):
             if clause.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
                 break

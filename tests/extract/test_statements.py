@@ -1141,3 +1141,18 @@ def test_a_pronoun_frame_repeats_the_named_frame_its_sentence_opened_with(extrac
     assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "partial"] == [
         ("partial", "Dianne Feinstein")
     ]
+
+
+def test_a_dash_after_a_clause_with_a_named_subject_introduces_the_quotation_ending_the_sentence(
+    extractor: Extractor,
+) -> None:
+    body = (
+        '"We have incompetent people," Donald Trump said on ABC\'s This Week.\n\n'
+        'Trump also embraced enhanced interrogation techniques -- "I think waterboarding is peanuts compared to'
+        " what they'd do to us.\"\n\n"
+        "Clinton's campaign slogan -- “Stronger Together” -- is everywhere."
+    )
+    assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body)] == [
+        ("direct", "Donald Trump", "say"),
+        ("direct", "Donald Trump", "embrace"),
+    ]
