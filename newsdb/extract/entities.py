@@ -59,14 +59,6 @@ TITLE_ABBREVIATIONS_WITHOUT_STOP = frozenset(
 )
 
 
-# What the abbreviations stand for, where that is a title head ("Sen. Sanders" and "Senator Sanders" agree).
-TITLE_SPELLED_OUT = {
-    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel",
-    "capt": "captain", "adm": "admiral", "cmdr": "commander", "amb": "ambassador", "atty": "attorney",
-    "pres": "president", "insp": "inspector", "lt": "lieutenant", "sgt": "sergeant",
-}  # fmt: skip
-
-
 def _title_abbreviation(word: str) -> bool:
     bare = word.rstrip(".").casefold()
     return bare in TITLE_ABBREVIATIONS and (word.endswith(".") or bare in TITLE_ABBREVIATIONS_WITHOUT_STOP)
@@ -764,7 +756,7 @@ def _title_before(body: str, start: int) -> str | None:
         return None
     word = words[-1].lower()
     if _title_abbreviation(words[-1]):
-        word = TITLE_SPELLED_OUT.get(word.rstrip("."), word)
+        word = roles.TITLE_SPELLED_OUT.get(word.rstrip("."), word)
     return word if word in roles.TITLE_HEADS else None
 
 

@@ -177,6 +177,14 @@ class TitlePhrase:
     plural: bool
 
 
+# What the abbreviations stand for, where that is a title head ("Sen. Sanders" and "Senator Sanders" agree).
+TITLE_SPELLED_OUT = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel",
+    "capt": "captain", "adm": "admiral", "cmdr": "commander", "amb": "ambassador", "atty": "attorney",
+    "pres": "president", "insp": "inspector", "lt": "lieutenant", "sgt": "sergeant",
+}  # fmt: skip
+
+
 def is_title_word(token: Token) -> bool:
     return token.lower_ in TITLE_HEADS or token.lemma_.lower() in TITLE_HEADS
 

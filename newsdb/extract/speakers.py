@@ -41,6 +41,7 @@ GENDERED_NOUNS = {
     "son": "m", "daughter": "f", "brother": "m", "sister": "f", "widow": "f", "widower": "m",
     "councilman": "m", "councilwoman": "f", "assemblyman": "m", "assemblywoman": "f", "emperor": "m",
 }  # fmt: skip
+PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "liberal", "libertarian", "socialist"})
 UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "it", "one", "who", "which", "that"})
 NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
 ISSUING_VERBS = frozenset({"issue", "release", "send", "post", "publish", "put"})  # "X issued a statement"
@@ -815,6 +816,8 @@ class SpeakerResolver:
         head = phrase.root
         lemma = roles.title_lemma(head)
         common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())  # "the prime minister"
+        if not common and self._epithet(phrase):
+            return self._last_speaker_alone(phrase, lemma)  # "the Texan said", "the Wisconsin Republican"
         if not common or not _person_noun(lemma):
             return None  # "A campaign TV ad accuses ...": not a person, whatever titles mention "ad"
         if any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in head.children):
@@ -840,11 +843,43 @@ class SpeakerResolver:
             fitting = [c for c in candidates if c in matching]
             if fitting == [last.speaker]:
                 return last.speaker
+        if not matching and self._epithet(phrase):
+            last = self._last
+            if last is not None and self._titles.get(last.speaker) and not _party_or_home(head):
+                return None  # "the Texas senator" is not the governor who spoke last
+            return self._last_speaker_alone(phrase, lemma)
         return None
+
+    def _epithet(self, phrase: Span) -> bool:
+        """ "the Texan", "the Wisconsin Republican", "the Vermont senator": a definite description by party,
+        home state or country, the way news names again someone it has just quoted."""
+        head = phrase.root
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return False
+        if _party_or_home(head):
+            return True  # "the Wisconsin Republican", "the Texan"
+        if not roles.is_title_word(head) or head.lemma_.lower() in GENERIC_OFFICIAL:
+            return False
+        return any(
+            c.dep_ in ("compound", "amod") and c.i < head.i and self._kind_at(c) == "place" for c in head.children
+        )
+
+    def _last_speaker_alone(self, phrase: Span, lemma: str) -> str | None:
+        """The person who spoke last, when no one else was named as a subject since and the noun's sex fits."""
+        last = self._last
+        if last is None or self._anaphora_candidates(phrase.start_char) != [last.speaker]:
+            return None
+        gender = GENDERED_NOUNS.get(lemma)
+        return last.speaker if gender is None or self._likely_gender(last.speaker) in (None, gender) else None
+
+    def _kind_at(self, token: Token) -> str | None:
+        key = self._entity_of_token(token)
+        return None if key is None else self.ents.get(key).kind
 
     @staticmethod
     def _title_fits(lemma: str, diplomacy: bool, title: str) -> bool:
         words = {w.lower().strip(".,") for w in title.split()}
+        words |= {roles.TITLE_SPELLED_OUT[w] for w in words if w in roles.TITLE_SPELLED_OUT}  # "Gov." is a governor
         if diplomacy:
             return bool(words & DIPLOMACY_TITLE_WORDS) and bool(words & OFFICIAL_TITLE_WORDS)
         if lemma in words:
@@ -877,6 +912,11 @@ def _misread_nationality(phrase: Span, chain: Span) -> bool:
         and all(t.ent_type_ == "NORP" for t in chain)
         and not any(places.country_code(t.text) or places.demonym_country(t.text) for t in chain)
     )
+
+
+def _party_or_home(head: Token) -> bool:
+    """A party member or a native of a place: "Republican", "Texan" (not plural)."""
+    return head.lemma_.lower() in PARTY_MEMBERS or (head.ent_type_ == "NORP" and head.tag_ in ("NN", "NNP"))
 
 
 def _person_noun(lemma: str) -> bool:

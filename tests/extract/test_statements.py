@@ -1156,3 +1156,20 @@ def test_a_dash_after_a_clause_with_a_named_subject_introduces_the_quotation_end
         ("direct", "Donald Trump", "say"),
         ("direct", "Donald Trump", "embrace"),
     ]
+
+
+def test_an_epithet_by_party_or_home_state_names_the_person_who_spoke_last(extractor: Extractor) -> None:
+    body = (
+        "Former Texas Gov. Rick Perry endorsed Ted Cruz on Monday. The former governor, who dropped his own bid"
+        " last September, said the electorate is not looking for a traditional candidate.\n\n"
+        "“Those are very skilled, very successful, very experienced governors,” the Texan said. “But the"
+        " electorate doesn’t want that.”\n\n"
+        "“It would be a disaster,” the Texas senator said."
+    )
+    # "the Texan" is Perry, who spoke last; "the Texas senator" too would be, but no one in the article is a
+    # senator who spoke last: Cruz was only endorsed, so the quotation stays open
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Rick Perry"),
+        ("direct", "Rick Perry"),
+        ("direct", None),
+    ]
