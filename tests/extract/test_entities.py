@@ -386,3 +386,16 @@ def test_a_capitalised_word_the_article_also_writes_in_lower_case_is_no_person(e
 def test_a_surname_that_is_also_a_word_stays_a_person(extractor: Extractor) -> None:
     body = "Gordon Brown spoke in London.\n\nBrown said the brown envelope was empty. Mr. Rice ate rice."
     assert _persons(_facts(extractor, body)) == {"Gordon Brown": ["Gordon Brown", "Brown"], "Rice": ["Mr. Rice"]}
+
+
+def test_a_name_after_a_title_tagged_as_a_work_of_art_is_a_person(extractor: Extractor) -> None:
+    body = (
+        'Voters called the long lines "unacceptable." Phoenix Mayor Greg Stanton wrote a letter to Attorney General'
+        ' Loretta E. Lynch asking the Justice Department to investigate the "fiasco."'
+    )
+    # the small model tags "Phoenix Mayor Greg Stanton" WORK_OF_ART
+    facts = _facts(extractor, body)
+    assert _persons(facts) == {"Greg Stanton": ["Greg Stanton"], "Loretta E. Lynch": ["Loretta E. Lynch"]}
+    assert [(s.type, s.speaker) for s in facts.statements if s.quote == "fiasco."] == [
+        ("partial", "person:greg-stanton")
+    ]
