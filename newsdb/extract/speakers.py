@@ -166,6 +166,9 @@ class SpeakerResolver:
         key = self._entity_of_token(head)
         if key is not None:
             return key
+        stacked = self._stacked_titles(head)
+        if stacked is not None:
+            return stacked
         if head.pos_ == "NOUN":
             # "spokesman John Kirby" names the spokesman; "a spokesman for Clinton" does not;
             # "Her chief policy aide, Jake Sullivan," names the aide in an apposition after the phrase
@@ -184,6 +187,21 @@ class SpeakerResolver:
                 return key
         if head.pos_ == "PROPN":
             return self._by_name(phrase)
+        return None
+
+    def _stacked_titles(self, head: Token) -> str | None:
+        """ "said former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell": a title
+        coordinated with another title before a person's name is that person's; not "the president and Vice
+        President Joe Biden", two people, whose first title is a common noun with an article."""
+        if head.pos_ != "PROPN" or not _title_token(head):
+            return None
+        for conj in head.children:
+            if conj.dep_ != "conj" or conj.pos_ != "PROPN":
+                continue
+            key = self._entity_of_token(conj)
+            titled = any(c.dep_ == "compound" and _title_token(c) for c in conj.children)
+            if key is not None and titled and self.ents.get(key).kind == "person":
+                return key
         return None
 
     def _author(self, phrase: Span) -> str | None:
@@ -912,6 +930,11 @@ def _misread_nationality(phrase: Span, chain: Span) -> bool:
         and all(t.ent_type_ == "NORP" for t in chain)
         and not any(places.country_code(t.text) or places.demonym_country(t.text) for t in chain)
     )
+
+
+def _title_token(token: Token) -> bool:
+    """A title word, written out or abbreviated: "Chairman", "Gov."."""
+    return roles.is_title_word(token) or token.lower_.rstrip(".") in roles.TITLE_SPELLED_OUT
 
 
 def _party_or_home(head: Token) -> bool:

@@ -1173,3 +1173,16 @@ def test_an_epithet_by_party_or_home_state_names_the_person_who_spoke_last(extra
         ("direct", "Rick Perry"),
         ("direct", None),
     ]
+
+
+def test_a_title_coordinated_with_the_title_before_a_name_is_that_persons(extractor: Extractor) -> None:
+    body = (
+        "The materials echo the message that party officials expect to hear from Biden.\n\n"
+        "“That’s what he did in ’08 and ’12. He’s reprising that role,” said former Pennsylvania Gov. and"
+        " Democratic National Committee Chairman Ed Rendell. “Where surrogates have an effect is not necessarily"
+        " in persuasion.”"
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [
+        ("direct", "Ed Rendell"),
+        ("direct", "Ed Rendell"),
+    ]
