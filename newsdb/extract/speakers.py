@@ -963,7 +963,16 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     if len(a) != len(b) or a[1:] != b[1:]:
         return False
     first, second = sorted((a[0], b[0]), key=len)
-    return len(first) >= 3 and second.startswith(first)
+    return (len(first) >= 3 and second.startswith(first)) or _vowel_variant(first, second)
+
+
+def _vowel_variant(a: str, b: str) -> bool:
+    """Two spellings of one first name that differ in one vowel: "Kristin" / "Kristen", "Katharine" /
+    "Katherine" (six letters or more: "Maria" and "Mario" are two people)."""
+    if len(a) != len(b) or len(a) < 6:
+        return False
+    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diffs) == 1 and diffs[0][0] in "aeiouy" and diffs[0][1] in "aeiouy"
 
 
 def _title_words(name: Span) -> str:

@@ -1186,3 +1186,18 @@ def test_a_title_coordinated_with_the_title_before_a_name_is_that_persons(extrac
         ("direct", "Ed Rendell"),
         ("direct", "Ed Rendell"),
     ]
+
+
+def test_two_spellings_of_a_first_name_are_one_person_for_a_bare_surname(extractor: Extractor) -> None:
+    body = (
+        "Full interview with Kristin Wilkins, curator of the exhibition.\n\n"
+        "The exhibit is part of the Legacy Program, according to Kristen Wilkins, assistant professor of"
+        " photography.\n\n"
+        "The show runs until May.\n\nIt holds 150 photographs.\n\nAdmission is free.\n\n"
+        "“He wanted to be rich and famous and he made lots of choices to go that way,” Wilkins said."
+    )
+    # the article spells her first name two ways; "Wilkins" is no one else (before, two namesakes, neither
+    # named in the last paragraphs: no speaker)
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Kristin Wilkins")
+    ]
