@@ -169,9 +169,10 @@ class SpeakerResolver:
         stacked = self._stacked_titles(head)
         if stacked is not None:
             return stacked
-        if head.pos_ == "NOUN":
+        if head.pos_ == "NOUN" or _title_token(head):
             # "spokesman John Kirby" names the spokesman; "a spokesman for Clinton" does not;
-            # "Her chief policy aide, Jake Sullivan," names the aide in an apposition after the phrase
+            # "Her chief policy aide, Jake Sullivan," names the aide in an apposition after the phrase;
+            # "CEO of the Refugee Council Enver Solomon told" (a title tagged as a proper noun) too
             names = [
                 t
                 for t in head.rights

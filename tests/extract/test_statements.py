@@ -1201,3 +1201,15 @@ def test_two_spellings_of_a_first_name_are_one_person_for_a_bare_surname(extract
     assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
         ("direct", "Kristin Wilkins")
     ]
+
+
+def test_a_capitalised_title_heading_the_phrase_names_the_person_in_apposition(extractor: Extractor) -> None:
+    body = (
+        'After the leak, CEO of the Refugee Council Enver Solomon told Sky News any process "must be well'
+        ' thought out": "Moves to reduce the backlog are welcome but the answer is not yet more bureaucratic'
+        ' hurdles."'
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] != "indirect"] == [
+        ("partial", "Solomon"),  # the model tags only "Solomon"
+        ("direct", "Solomon"),
+    ]
