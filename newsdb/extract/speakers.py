@@ -101,6 +101,7 @@ NOT_NAME_WORDS = frozenset({"without", "with", "the", "a", "an", "and", "or", "b
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "MM.", "M."})
 _HONORIFIC = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mme|M)\.?\s+)$")
 _HONORIFIC_OPENING = re.compile(r"(Mr|Mrs|Ms|Miss|Mme|M)\.?\s+(?=[A-Z])")
+_INNER_CAPITAL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*\Z|[A-Z]{2,}[a-z]+[A-Za-z]*\Z")  # HuffPo, AZCentral
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\Z|[A-Z]\.\Z|(?:Mc|Mac|O’|O')[A-Z][a-z]+\Z")
 
 
@@ -290,7 +291,42 @@ class SpeakerResolver:
             return None
         genders = {honorific_gender(t.text) for t in phrase if t.text in HONORIFICS} - {None}
         found, key = self._entity_named(words, phrase.start_char, genders.pop() if len(genders) == 1 else None)
-        return key if found else self._register(phrase)
+        if found:
+            return key
+        return self._register(phrase) or self._register_organization(phrase)
+
+    def _register_organization(self, phrase: Span) -> str | None:
+        """A new organization for a speaker named as no person is: "According to HuffPo", "The Blaze reported".
+
+        One to four capitalised proper nouns the NER left untagged (or tagged
+        as a work or product), after "the" or written with an inner capital
+        ("HuffPo", "AZCentral"): a person's name takes neither.
+        """
+        names = [t for t in phrase if t.pos_ == "PROPN"]
+        if not names or len(names) > 4 or self._quoted(phrase.start_char):
+            return None
+        chain = phrase.doc[names[0].i : names[-1].i + 1]
+        if chain.root.i != phrase.root.i or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in chain):
+            return None
+        if any(t.ent_type_ not in roles.IGNORED_LABELS and t.ent_type_ != "ORG" for t in chain):
+            return None
+        before = phrase.doc[chain.start - 1] if chain.start > 0 else None
+        definite = before is not None and before.lower_ == "the" and before.i >= phrase.start
+        camel = len(chain) == 1 and _INNER_CAPITAL.match(chain.text) is not None
+        if not (definite or camel) or any(roles.is_title_word(t) or t.tag_ == "NNPS" for t in chain):
+            return None  # "the Founding Fathers", "the Friends": people, not an organization
+        of = [
+            o
+            for c in chain.root.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj" and o.pos_ == "PROPN"
+        ]
+        if of:  # "The Municipality of Livorno"
+            chain = phrase.doc[chain.start : max(o.right_edge.i for o in of) + 1]
+        key = self.ents.new_entity("organization", chain.text)
+        self.ents.add_mention(key, chain.start_char, chain.end_char)
+        return key
 
     def resolve_label(self, label: str, start: int, register: bool) -> str | None:
         """The person a transcript turn's label at ``start`` names ("PENCE", "JAKE TAPPER"), compared without case.

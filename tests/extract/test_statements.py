@@ -912,8 +912,11 @@ def test_a_document_speaks_for_its_named_author(extractor: Extractor, body: str,
 def test_an_institution_of_a_place_is_not_registered_as_a_person(extractor: Extractor) -> None:
     body = 'The Municipality of Livorno reasoned, "because the users pay a fee, this kind of activity is commercial."'
     facts = extractor.extract(Article(body=body, origin="test"))
-    assert [(s.speaker, s.speaker_text) for s in facts.statements] == [(None, "The Municipality")]
-    assert [e.name for e in facts.entities if e.kind == "person"] == []  # was a person "Municipality"
+    # was a person "Municipality"; the institution speaks, as an organization named in full
+    assert [(s.speaker, s.speaker_text) for s in facts.statements] == [
+        ("organization:municipality-of-livorno", "The Municipality")
+    ]
+    assert [e.name for e in facts.entities if e.kind == "person"] == []
 
 
 def test_a_speaker_the_model_missed_keeps_a_double_surname_whole(extractor: Extractor) -> None:
@@ -1213,3 +1216,14 @@ def test_a_capitalised_title_heading_the_phrase_names_the_person_in_apposition(e
         ("partial", "Solomon"),  # the model tags only "Solomon"
         ("direct", "Solomon"),
     ]
+
+
+def test_an_untagged_name_no_person_takes_speaks_as_a_new_organization(extractor: Extractor) -> None:
+    body = (
+        "Kaine has moved toward a pro-abortion position since he has been considered a contender.\n\n"
+        "According to HuffPo: “Senator Tim Kaine has had a mixed record on abortion throughout much of his"
+        " political career.”"
+    )
+    facts = extractor.extract(Article(body=body, origin="test"))
+    assert [(e.key, e.kind) for e in facts.entities if e.name == "HuffPo"] == [("organization:huffpo", "organization")]
+    assert [(s.type, s.speaker) for s in facts.statements] == [("direct", "organization:huffpo")]
