@@ -88,6 +88,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from polnear import DEFAULT_ROOT, Attribution, Fragments, PolnearArticle, read_split
 
+from newsdb.extract import roles
 from newsdb.extract.entities import find_entities
 from newsdb.extract.facts import ArticleFacts, Statement
 from newsdb.extract.pipeline import Extractor
@@ -256,6 +257,15 @@ def source_name(doc: Doc, source: Sequence[tuple[int, int]]) -> list[Span]:
         if span is None or len(span) == 0:
             continue
         root = span.root
+        if roles.is_title_word(root) and root.text[:1].isupper() and root.ent_type_ != "PERSON":
+            # "the district GOP Chairman Chuck Williams", "UMWA Director of Government Affairs Phil Smith"
+            # parsed with the title as head: the name is the proper noun hanging from it on the right
+            named = [
+                c for c in root.rights if c.pos_ == "PROPN" and c.dep_ in ("appos", "compound", "flat", "npadvmod")
+            ]
+            named = [c for c in named if c.i < span.end and c.ent_type_ == "PERSON"]
+            if named:
+                root = named[0]
         if root.pos_ != "PROPN" or not root.text[:1].isupper():  # "the president", tagged PROPN, names no one
             names = [
                 c
@@ -572,6 +582,12 @@ def score_indirect(tally: Tally, facts: ArticleFacts, golds: list[GoldQuote]) ->
             verdict = newsdb_speaker_ok(facts, hit, gold)
             tally.indirect_correct += verdict is True
             tally.indirect_wrong += verdict is False
+            if verdict is False:
+                source = " ".join(facts.article.body[s:e] for s, e in gold.source)
+                tally.misses.append(
+                    f"[WRONG-INDIRECT] {facts.article.origin}@{gold.start} gold {source!r} ours {hit.speaker} "
+                    f"text {hit.speaker_text!r} cue {hit.cue!r}\n{_context(facts, hit.start, hit.end)}"
+                )
         elif gold.anonymous:
             tally.indirect_anonymous += 1
             tally.indirect_anonymous_named += hit.speaker is not None and facts.entity(hit.speaker).kind == "person"

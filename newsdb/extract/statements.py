@@ -72,6 +72,11 @@ FRAME_SUBJECT_TOKENS = (
     24  # ... unless they are all the subject of that verb ("Gene Sperling, a top outside Clinton adviser, said")
 )
 ANCESTOR_DEPTH = 10
+# "X forced Y to admit": Y speaks (not "X used the luncheon to complain", where X does)
+OBJECT_CONTROL_VERBS = frozenset(
+    {"force", "ask", "urge", "press", "push", "compel", "pressure", "persuade", "convince", "encourage",
+     "invite", "challenge", "dare", "prompt", "order", "request", "beg", "implore", "get"}
+)  # fmt: skip
 INTRODUCING_DASHES = ("--", "—", "–")
 MAX_NAME_TOKENS = 5  # "Senator Mark S. Kirk": a title and a name
 MIN_CLAUSE_WORDS = 3
@@ -1070,6 +1075,9 @@ class _StatementFinder:
                 continue
             if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
                 return None
+            objects = [c for c in node.head.children if c.dep_ == "dobj"]
+            if node.dep_ == "xcomp" and objects and node.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+                return _noun_phrase(objects[0])  # "forced Stumpf to admit that ...": Stumpf admits
             node = node.head
             if node.dep_ == "ccomp" and self._is_cue_verb(node.head):
                 node = node.head  # "X told Y that Z “...,” adding, “...”": X adds, not Z

@@ -1227,3 +1227,12 @@ def test_an_untagged_name_no_person_takes_speaks_as_a_new_organization(extractor
     facts = extractor.extract(Article(body=body, origin="test"))
     assert [(e.key, e.kind) for e in facts.entities if e.name == "HuffPo"] == [("organization:huffpo", "organization")]
     assert [(s.type, s.speaker) for s in facts.statements] == [("direct", "organization:huffpo")]
+
+
+def test_the_object_of_forced_or_asked_is_who_speaks_in_the_clause_after_it(extractor: Extractor) -> None:
+    body = (
+        "John Stumpf, the bank's chief executive, testified on Tuesday.\n\n"
+        "Senator Elizabeth Warren also forced Stumpf, who was under questioning from the banking committee, to"
+        " admit that no senior executives have been held accountable for the actions of the low-level bankers."
+    )
+    assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body)] == [("indirect", "John Stumpf", "admit")]
