@@ -32,7 +32,14 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import furniture, places, roles
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.lexicon import SPEECH_VERBS, SUBJECT_DEPS, honorific_gender, reads_like_a_person, refers_back
+from newsdb.extract.lexicon import (
+    SPEECH_VERBS,
+    SUBJECT_DEPS,
+    first_name_gender,
+    honorific_gender,
+    reads_like_a_person,
+    refers_back,
+)
 from newsdb.extract.quotes import paragraph_spans, window_start
 from newsdb.ingest.article import Article
 
@@ -203,8 +210,10 @@ def _trim_headline_persons(body: str, spans: list[NameSpan]) -> list[NameSpan]:
     The model runs the capitalised words on into the name: "Donald Trump Picks", "Bernie Sanders Beats",
     "Kill Trayvon Martin", "Clinton Hid Past Health".  The longest run of the span's words that is a
     person's full name elsewhere in the article is kept, or a surname used elsewhere that opens the span
-    ("Trump Says He Never" -> "Trump").  Anything else is left as the model tagged it: "Editor Matthew
-    Boyle" may be the only place the article gives the first name of the "Boyle" it quotes.
+    ("Trump Says He Never" -> "Trump") or ends it after a verb ending in -ed or -es that is no one's name
+    ("Senator Endorsed Trump" -> "Trump"; not "Hillary Clinton" in a line of names taken for a
+    headline).  Anything else is left as the model tagged it: "Editor Matthew Boyle" may be the only
+    place the article gives the first name of the "Boyle" it quotes.
     """
     headline = _title_case_lines(body, spans)
     if not any(headline):
@@ -217,12 +226,13 @@ def _trim_headline_persons(body: str, spans: list[NameSpan]) -> list[NameSpan]:
             full.add(" ".join(words))
             if len(words) > 1:
                 surnames.add(words[-1])
+    name_words = {w for name in full for w in name.split()}
     out: list[NameSpan] = []
     for span, in_headline in zip(spans, headline, strict=True):
         if not in_headline:
             out.append(span)
             continue
-        out.append(_known_run(span, full, surnames) or span)
+        out.append(_known_run(span, full, surnames, name_words) or span)
     return out
 
 
@@ -230,13 +240,20 @@ def _bare(word: str) -> str:
     return word.removesuffix("'s").removesuffix("’s")
 
 
-def _known_run(span: NameSpan, full: set[str], surnames: set[str]) -> NameSpan | None:
+def _known_run(span: NameSpan, full: set[str], surnames: set[str], name_words: set[str]) -> NameSpan | None:
     matches = list(re.finditer(r"\S+", span.text))
     words = [_bare(m.group()) for m in matches]
     for size in range(len(words), 0, -1):
         for first in range(len(words) - size + 1):
             run = words[first : first + size]
-            if (size > 1 and " ".join(run) in full) or (size == 1 and first == 0 and run[0] in surnames):
+            # a surname opening the span ("Trump Says He Never"), or ending it after a headline's verb
+            # ("Senator Endorsed Trump", "Le Pen Denounces Clinton"): no first name, no word of a name here
+            opening_or_closing = first == 0 or (
+                first == len(words) - 1
+                and words[first - 1].endswith(("ed", "es"))
+                and not any(first_name_gender(w, alone=True) or w in name_words for w in words[:first])
+            )
+            if (size > 1 and " ".join(run) in full) or (size == 1 and opening_or_closing and run[0] in surnames):
                 start = span.start + matches[first].start()
                 end = span.start + matches[first + size - 1].start() + len(run[-1])
                 text = span.text[start - span.start : end - span.start]

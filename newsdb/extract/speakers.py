@@ -1004,10 +1004,16 @@ def _same_person(a: list[str], b: list[str]) -> bool:
 
 
 def _vowel_variant(a: str, b: str) -> bool:
-    """Two spellings of one first name that differ in one vowel: "Kristin" / "Kristen", "Katharine" /
-    "Katherine" (six letters or more: "Maria" and "Mario" are two people)."""
-    if len(a) != len(b) or len(a) < 6:
+    """Two spellings of one first name: one vowel apart ("Kristin" / "Kristen", "Katharine" / "Katherine"),
+    or a letter doubled ("Hilary" / "Hillary", "Philip" / "Phillip"); six letters or more ("Maria" and
+    "Mario" are two people)."""
+    if len(a) < 6 and len(b) < 6:
         return False
+    if len(a) != len(b):
+        short, long = sorted((a, b), key=len)
+        return len(long) == len(short) + 1 and any(
+            long[i] == long[i - 1] and long[:i] + long[i + 1 :] == short for i in range(1, len(long))
+        )
     diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(diffs) == 1 and diffs[0][0] in "aeiouy" and diffs[0][1] in "aeiouy"
 

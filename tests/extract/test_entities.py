@@ -399,3 +399,15 @@ def test_a_name_after_a_title_tagged_as_a_work_of_art_is_a_person(extractor: Ext
     assert [(s.type, s.speaker) for s in facts.statements if s.quote == "fiasco."] == [
         ("partial", "person:greg-stanton")
     ]
+
+
+def test_a_headline_verb_run_into_a_surname_is_cut_off(extractor: Extractor) -> None:
+    body = (
+        "Right After This Big-Name Senator Endorsed Trump, The Establishment Did Something SICK.\n\n"
+        "Alabama Sen. Jeff Sessions caused quite a stir when he went on the record endorsing Donald Trump.\n\n"
+        "Trump jokingly said, “I hate to say it, I’m becoming mainstream.”"
+    )
+    facts = _facts(extractor, body)
+    # "Endorsed Trump" had been a second person, and "Trump said" had two namesakes
+    assert [e.name for e in facts.entities if e.kind == "person"] == ["Jeff Sessions", "Donald Trump"]
+    assert [s.speaker for s in facts.statements if s.type == "direct"] == ["person:donald-trump"]

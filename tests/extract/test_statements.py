@@ -1236,3 +1236,15 @@ def test_the_object_of_forced_or_asked_is_who_speaks_in_the_clause_after_it(extr
         " admit that no senior executives have been held accountable for the actions of the low-level bankers."
     )
     assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body)] == [("indirect", "John Stumpf", "admit")]
+
+
+def test_a_first_name_spelled_with_a_letter_doubled_is_the_same_person(extractor: Extractor) -> None:
+    body = (
+        "Hilary Clinton and Elizabeth Warren campaigned in Cincinnati on Monday.\n\n"
+        "Former President Bill Clinton did not attend. Hillary Clinton spoke first.\n\n"
+        "The rally drew 3,000 people.\n\nIt was held at the university.\n\nTickets were free.\n\n"
+        ' "Why do the richest Americans get away with manipulating the tax code?"  Mrs. Clinton asked.'
+    )
+    # "Hilary" and "Hillary" are one woman; "Mrs." rules out Bill Clinton (before, two women named Clinton,
+    # neither in the last paragraphs: no speaker)
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Hillary Clinton")]
