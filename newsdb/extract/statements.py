@@ -408,6 +408,8 @@ class _StatementFinder:
             if frames and not inside_subject:
                 if self._demoted(token, outside=(quote.start, quote.end)):
                     return None  # "X said that ... “...,” Reuters reported": X's words, Reuters the channel
+                if token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ":":
+                    return None  # “... hit us?” The RAIB said: “...”: the colon introduces the next quotation
                 speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
                 if speaker is None or not _gap_is_subject(gap, speaker):
                     speaker = _gap_name(gap, token) if not self._own_subject(token) else None

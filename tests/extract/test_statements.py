@@ -1248,3 +1248,14 @@ def test_a_first_name_spelled_with_a_letter_doubled_is_the_same_person(extractor
     # "Hilary" and "Hillary" are one woman; "Mrs." rules out Bill Clinton (before, two women named Clinton,
     # neither in the last paragraphs: no speaker)
     assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Hillary Clinton")]
+
+
+def test_a_frame_ending_in_a_colon_introduces_the_next_quotation_not_the_one_before(extractor: Extractor) -> None:
+    body = (
+        "After Scalia said that minority students who did not qualify for elite universities might do better at"
+        ' "less advanced schools," Trump said: "I don\'t like what he said, no, I don\'t like what he said."'
+    )
+    assert [(row[0], row[1][:20], row[2]) for row in _speakers(extractor, body) if row[0] != "indirect"] == [
+        ("partial", "less advanced school", "Scalia"),
+        ("direct", "I don't like what he", "Trump"),
+    ]
