@@ -133,6 +133,11 @@ class DocEntities:
         mention = self.mention_at(start, end)
         return mention.entity if mention is not None else None
 
+    def kind_at(self, start: int, end: int) -> EntityKind | None:
+        """The kind of the entity :meth:`entity_at` finds, if any."""
+        key = self.entity_at(start, end)
+        return None if key is None else self.get(key).kind
+
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention ``entity_at`` would choose, or None."""
         hits = self._overlapping(start, end)

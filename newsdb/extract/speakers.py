@@ -872,7 +872,7 @@ class SpeakerResolver:
         lemma = roles.title_lemma(head)
         common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())  # "the prime minister"
         if not common and self._epithet(phrase):
-            return self._last_speaker_alone(phrase, lemma)  # "the Texan said", "the Wisconsin Republican"
+            return self._epithet_speaker(phrase, lemma)  # "the Texan said", "the Wisconsin Republican"
         if not common or not _person_noun(lemma):
             return None  # "A campaign TV ad accuses ...": not a person, whatever titles mention "ad"
         if any(c.lower_ in INDEFINITE and c.dep_ in ("det", "nummod") for c in head.children):
@@ -899,10 +899,7 @@ class SpeakerResolver:
             if fitting == [last.speaker]:
                 return last.speaker
         if not matching and self._epithet(phrase):
-            last = self._last
-            if last is not None and self._titles.get(last.speaker) and not _party_or_home(head):
-                return None  # "the Texas senator" is not the governor who spoke last
-            return self._last_speaker_alone(phrase, lemma)
+            return self._epithet_speaker(phrase, lemma)
         return None
 
     def _epithet(self, phrase: Span) -> bool:
@@ -916,20 +913,20 @@ class SpeakerResolver:
         if not roles.is_title_word(head) or head.lemma_.lower() in GENERIC_OFFICIAL:
             return False
         return any(
-            c.dep_ in ("compound", "amod") and c.i < head.i and self._kind_at(c) == "place" for c in head.children
+            c.dep_ in ("compound", "amod") and c.i < head.i and self.ents.kind_at(c.idx, c.idx + len(c)) == "place"
+            for c in head.children
         )
 
-    def _last_speaker_alone(self, phrase: Span, lemma: str) -> str | None:
-        """The person who spoke last, when no one else was named as a subject since and the noun's sex fits."""
+    def _epithet_speaker(self, phrase: Span, lemma: str) -> str | None:
+        """The person who spoke last, when no one else was named as a subject since and the noun's sex fits;
+        for a title ("the Texas senator"), only a last speaker the article gives no title: not the governor."""
         last = self._last
         if last is None or self._anaphora_candidates(phrase.start_char) != [last.speaker]:
             return None
+        if self._titles.get(last.speaker) and not _party_or_home(phrase.root):
+            return None
         gender = GENDERED_NOUNS.get(lemma)
         return last.speaker if gender is None or self._likely_gender(last.speaker) in (None, gender) else None
-
-    def _kind_at(self, token: Token) -> str | None:
-        key = self._entity_of_token(token)
-        return None if key is None else self.ents.get(key).kind
 
     @staticmethod
     def _title_fits(lemma: str, diplomacy: bool, title: str) -> bool:

@@ -78,7 +78,7 @@ OBJECT_CONTROL_VERBS = frozenset(
      "invite", "challenge", "dare", "prompt", "order", "request", "beg", "implore", "get"}
 )  # fmt: skip
 INTRODUCING_DASHES = ("--", "—", "–")
-MAX_NAME_TOKENS = 5  # "Senator Mark S. Kirk": a title and a name
+MAX_NAME_TOKENS = 5  # a name after "said" is shorter ("Senator Mark S. Kirk"): a longer run is a headline
 MIN_CLAUSE_WORDS = 3
 TRAILING_STRIP = ", \n\t"
 MAX_CONTINUATION_GAP = 200  # characters between a quotation and the one continuing it
@@ -728,8 +728,7 @@ class _StatementFinder:
 
     def _kind_at(self, token: Token) -> str | None:
         """The kind of the entity ``token`` is a mention of, if any."""
-        key = self.ents.entity_at(token.idx, token.idx + len(token.text))
-        return None if key is None else self.ents.get(key).kind
+        return self.ents.kind_at(token.idx, token.idx + len(token.text))
 
     def _other_person(self, start: int, end: int, cue: _Cue) -> bool:
         """A person other than the cue's speaker is named between ``start`` and ``end``.
