@@ -1169,13 +1169,15 @@ def test_an_epithet_by_party_or_home_state_names_the_person_who_spoke_last(extra
         " electorate doesn’t want that.”\n\n"
         "“It would be a disaster,” the Texas senator said."
     )
-    # "the Texan" is Perry, who spoke last; "the Texas senator" too would be, but no one in the article is a
-    # senator who spoke last: Cruz was only endorsed, so the quotation stays open
+    # "the Texan" is Perry, who spoke last; "the Texas senator" is not: Perry's title is governor, and a
+    # title description never names a last speaker who holds another title, so the quotation stays open
     assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
         ("direct", "Rick Perry"),
         ("direct", "Rick Perry"),
         ("direct", None),
     ]
+    capitalised = body.replace("the Texas senator", "the Texas Senator")  # the title as a proper noun
+    assert [row[2] for row in _speakers(extractor, capitalised) if row[0] == "direct"][-1] is None
 
 
 def test_a_title_coordinated_with_the_title_before_a_name_is_that_persons(extractor: Extractor) -> None:
