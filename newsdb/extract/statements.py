@@ -777,6 +777,8 @@ class _StatementFinder:
         colon = token_span[0]
         sentence = colon.sent
         own = self._colon_clause_cue(colon)
+        if own is None and colon.head.i > colon.i and colon.i > 0:
+            own = self._colon_clause_cue(colon, self.doc[colon.i - 1])  # the parser hangs it on the quotation
         if own is not None:
             return own
         for token in sentence:
@@ -826,6 +828,10 @@ class _StatementFinder:
             return _Cue(clause.lemma_.lower(), clause.idx, clause.idx + len(clause.text), speaker, colon.sent)
         subject = next(c for c in clause.children if c.dep_ in SUBJECT_DEPS)
         named = subject.pos_ == "PROPN" and self._kind_at(subject) in ("person", "organization")
+        # "One early supporter, Representative Lee Zeldin, ..., gave the technique a whirl:"
+        named = named or any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" and self._kind_at(c) == "person" for c in subject.children
+        )
         if subject.dep_ != "nsubj" or not named or self._inside_quote(subject.idx):
             return None
         return _colon_verb_cue(colon, clause, subject)

@@ -1261,3 +1261,17 @@ def test_a_frame_ending_in_a_colon_introduces_the_next_quotation_not_the_one_bef
         ("partial", "less advanced school", "Scalia"),
         ("direct", "I don't like what he", "Trump"),
     ]
+
+
+def test_a_colon_the_parser_hangs_on_the_quotation_still_ends_a_named_clause(extractor: Extractor) -> None:
+    body = (
+        "Clinton said she did not want to start over again with a contentious debate.\n\n"
+        'Sanders delivered a snappy retort: "No one is tearing this up. We\'re going to go forward."\n\n'
+        "One early supporter, Representative Lee Zeldin, Republican of New York, gave the technique a whirl in an"
+        ' interview with CNN on Tuesday:  "You can easily argue that the president is a racist with his'
+        ' policies."'
+    )
+    assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Sanders", "deliver"),
+        ("direct", "Lee Zeldin", "give"),
+    ]
