@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
+from newsdb.extract.facts import EntityKind
 from newsdb.extract.lexicon import (
     PRONOUN_GENDER,
     SPEECH_VERBS,
@@ -315,17 +316,15 @@ class SpeakerResolver:
         camel = len(chain) == 1 and _INNER_CAPITAL.match(chain.text) is not None
         if not (definite or camel) or any(roles.is_title_word(t) or t.tag_ == "NNPS" for t in chain):
             return None  # "the Founding Fathers", "the Friends": people, not an organization
-        of = [
-            o
-            for c in chain.root.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for o in c.children
-            if o.dep_ == "pobj" and o.pos_ == "PROPN"
-        ]
+        of = _of_names(chain.root)
         if of:  # "The Municipality of Livorno"
             chain = phrase.doc[chain.start : max(o.right_edge.i for o in of) + 1]
-        key = self.ents.new_entity("organization", chain.text)
-        self.ents.add_mention(key, chain.start_char, chain.end_char)
+        return self._new_speaker("organization", chain)
+
+    def _new_speaker(self, kind: EntityKind, name: Span) -> str:
+        """A new entity named ``name``, with ``name`` as its mention."""
+        key = self.ents.new_entity(kind, name.text)
+        self.ents.add_mention(key, name.start_char, name.end_char)
         return key
 
     def resolve_label(self, label: str, start: int, register: bool) -> str | None:
@@ -492,14 +491,9 @@ class SpeakerResolver:
             return None
         if all(roles.is_title_word(t) for t in chain):
             return None  # "The President, who congratulated his successor, said": a title, nobody's name
-        if any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children)
-            for c in chain.root.children
-        ):
+        if _of_names(chain.root):
             return None  # "The Municipality of Livorno reasoned": an institution of a place, no person
-        key = self.ents.new_entity("person", chain.text)
-        self.ents.add_mention(key, chain.start_char, chain.end_char)
-        return key
+        return self._new_speaker("person", chain)
 
     def _entity_of_token(self, token: Token) -> str | None:
         return self.ents.entity_at(token.idx, token.idx + len(token.text))
@@ -964,6 +958,11 @@ def _misread_nationality(phrase: Span, chain: Span) -> bool:
         and all(t.ent_type_ == "NORP" for t in chain)
         and not any(places.country_code(t.text) or places.demonym_country(t.text) for t in chain)
     )
+
+
+def _of_names(head: Token) -> list[Token]:
+    """The proper nouns after an "of" hanging from ``head``: "Livorno" in "The Municipality of Livorno"."""
+    return [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.pos_ == "PROPN"]
 
 
 def _title_token(token: Token) -> bool:

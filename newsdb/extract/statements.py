@@ -777,8 +777,6 @@ class _StatementFinder:
         colon = token_span[0]
         sentence = colon.sent
         own = self._colon_clause_cue(colon)
-        if own is None and colon.head.i > colon.i and colon.i > 0:
-            own = self._colon_clause_cue(colon, self.doc[colon.i - 1])  # the parser hangs it on the quotation
         if own is not None:
             return own
         for token in sentence:
@@ -803,13 +801,20 @@ class _StatementFinder:
         if token_span is None or token_span[0].i == 0:
             return None
         dash = token_span[0]
-        return self._colon_clause_cue(dash, self.doc[dash.i - 1])  # the parser hangs the dash on the quotation
+        return self._clause_cue(dash, self.doc[dash.i - 1])  # the parser hangs the dash on the quotation
 
-    def _colon_clause_cue(self, colon: Token, inside: Token | None = None) -> _Cue | None:
-        """The clause the colon ends, when its verb has a named subject: "When Trump suggested ..., Rubio fired
-        back forcefully:", "She said that ..., to which O'Malley interjected:" (not the first speech verb of the
-        sentence, Trump's or hers).  ``inside``: a word of the clause, when the colon's head is not in it."""
-        clause = colon.head if inside is None else inside
+    def _colon_clause_cue(self, colon: Token) -> _Cue | None:
+        """The clause the colon (or dash) ends, when its verb has a named subject: "When Trump suggested ...,
+        Rubio fired back forcefully:", "She said that ..., to which O'Malley interjected:" (not the first speech
+        verb of the sentence, Trump's or hers).  The parser often hangs the mark on the quotation after it
+        ("Sanders delivered a snappy retort: “...”"); the clause is then read from the word before the mark."""
+        cue = self._clause_cue(colon, colon.head)
+        if cue is None and colon.head.i > colon.i > 0:
+            cue = self._clause_cue(colon, self.doc[colon.i - 1])
+        return cue
+
+    def _clause_cue(self, colon: Token, clause: Token) -> _Cue | None:
+        """The cue of the clause holding ``clause`` that ``colon`` ends (see :meth:`_colon_clause_cue`)."""
         for _ in range(3):
             if clause.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
                 break
