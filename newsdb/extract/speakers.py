@@ -129,6 +129,7 @@ class SpeakerResolver:
     _genders: dict[str, str] | None = None  # built on first use
     _evidenced: set[str] = field(default_factory=set)  # persons the article gives any gender evidence for
     _person_like: set[str] | None = None  # organizations named like persons, built on first use
+    _honorifics: dict[str, str] = field(default_factory=dict)  # sex an honorific gave a resolved speaker
 
     def __post_init__(self) -> None:
         self._text = self._text or self.doc.text
@@ -364,9 +365,13 @@ class SpeakerResolver:
                     others.add(entity.key)
         persons = self._distinct_persons(persons)
         if gender is not None and len(persons) > 1:
-            persons = {p for p in persons if self._likely_gender(p) in (None, gender)} or persons
+            persons = {p for p in persons if self._sex_by_honorific(p) in (None, gender)} or persons
         if len(persons) == 1:
-            return True, persons.pop()
+            key = persons.pop()
+            if gender is not None:
+                # "Mrs. Clinton said" named Hillary: a later "Mr. Clinton" is someone else
+                self._honorifics.setdefault(key, gender)
+            return True, key
         if len(persons) > 1 and len(wanted_words) == 1:
             called = self._called_so(persons, position, wanted)
             if called is not None:
@@ -376,6 +381,10 @@ class SpeakerResolver:
         if others:
             return True, others.pop() if len(others) == 1 else None
         return False, None
+
+    def _sex_by_honorific(self, key: str) -> str | None:
+        """The sex an honorific gave ``key`` when it named them as a speaker, else :meth:`_likely_gender`."""
+        return self._honorifics.get(key) or self._likely_gender(key)
 
     def _called_so(self, keys: set[str], position: int, surname: str) -> str | None:
         """The one person the article has called by the bare ``surname`` before ``position``.
@@ -447,7 +456,16 @@ class SpeakerResolver:
         return min(m.start for m in mentions) if mentions else len(self._text)
 
     def _most_recent(self, keys: set[str], position: int, surname: str | None = None) -> str | None:
-        """The candidate named last before ``position``, when that was recent or by the bare ``surname``."""
+        """The candidate named last before ``position``, when that was recent, as a subject, or by the bare
+        ``surname``.
+
+        The namesake named last is the one a bare surname means only when the article spoke of that person
+        there: "Eric Trump called. ... Trump said" is Eric, but "Eric Trump's comments came after his father
+        unveiled a nickname. ... Trump tweeted" is the father, and "her husband, former President Bill
+        Clinton ... Clinton is receiving criticism for her comments ... Clinton claimed" is Hillary.  A
+        namesake last named as anything but a subject (or the speaker of the last attribution) leaves the
+        surname open.
+        """
         window = self._window_start(position)
         for key in self.ents.persons_before(position):
             if key in keys:
@@ -456,7 +474,8 @@ class SpeakerResolver:
                 if last is None:
                     return None
                 if last.end >= window:
-                    return key
+                    spoke = self._last is not None and self._last.speaker == key and self._last.position >= last.start
+                    return key if spoke or self._is_subject(last.start, last.end, conjoined=True) else None
                 return key if surname is not None and _fold(last.text) == surname else None
         return None
 
@@ -794,12 +813,13 @@ class SpeakerResolver:
                     return False
         return True
 
-    def _is_subject(self, start: int, end: int) -> bool:
+    def _is_subject(self, start: int, end: int, conjoined: bool = False) -> bool:
+        """Whether the name at ``start:end`` is a subject; ``conjoined``: or one of several ("he and Trump")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
         root = span.root
-        while root.dep_ in NAME_DEPS and root.head is not root:
+        while (root.dep_ in NAME_DEPS or (conjoined and root.dep_ == "conj")) and root.head is not root:
             root = root.head
         return root.dep_ in SUBJECT_DEPS
 

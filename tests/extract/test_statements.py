@@ -1275,3 +1275,19 @@ def test_a_colon_the_parser_hangs_on_the_quotation_still_ends_a_named_clause(ext
         ("direct", "Sanders", "deliver"),
         ("direct", "Lee Zeldin", "give"),
     ]
+
+
+def test_a_bare_surname_means_the_namesake_last_named_only_as_a_subject(extractor: Extractor) -> None:
+    opening = "Donald Trump and his son Eric Trump toured the plant on Monday.\n\n"
+    called = opening + "Then, last week, Eric Trump called.\n\n“My father has given me a lot of money,” Trump said."
+    assert _speakers(extractor, called) == [
+        ("direct", "My father has given me a lot of money", "Eric Trump", "say"),
+    ]
+    # named last only as a possessor: which Trump tweeted is left open, not given to the son
+    possessor = (
+        opening + "Eric Trump's comments came after his father unveiled a new nickname for Hillary Clinton.\n\n"
+        "“Crooked Hillary is spending a fortune on ads against me,” Trump tweeted."
+    )
+    assert _speakers(extractor, possessor) == [
+        ("direct", "Crooked Hillary is spending a fortune on ads against me", None, "tweet"),
+    ]
