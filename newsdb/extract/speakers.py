@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
-from newsdb.extract.facts import EntityKind
+from newsdb.extract.facts import EntityKind, Mention
 from newsdb.extract.lexicon import (
     PRONOUN_GENDER,
     SPEECH_VERBS,
@@ -129,7 +129,7 @@ class SpeakerResolver:
     _genders: dict[str, str] | None = None  # built on first use
     _evidenced: set[str] = field(default_factory=set)  # persons the article gives any gender evidence for
     _person_like: set[str] | None = None  # organizations named like persons, built on first use
-    _honorifics: dict[str, str] = field(default_factory=dict)  # sex an honorific gave a resolved speaker
+    _sex_given: dict[str, str] = field(default_factory=dict)  # sex an honorific or pronoun gave a speaker
 
     def __post_init__(self) -> None:
         self._text = self._text or self.doc.text
@@ -143,9 +143,10 @@ class SpeakerResolver:
         head = phrase.root
         lower = head.text.lower()
         if head.pos_ == "PRON" or lower in PERSONAL or lower in UNRESOLVED_PRONOUNS:
-            return (
-                self._bound(head) or self._repeated_frame(head) or self._pronoun(head) or self._previous_subject(head)
-            )
+            key = self._bound(head) or self._repeated_frame(head) or self._pronoun(head) or self._previous_subject(head)
+            if key is not None and lower in PERSONAL:
+                self._sex_given.setdefault(key, PERSONAL[lower])  # "She replied ..." : a later "he" is not her
+            return key
         author = self._author(phrase)
         if author is not None:
             return author
@@ -365,12 +366,12 @@ class SpeakerResolver:
                     others.add(entity.key)
         persons = self._distinct_persons(persons)
         if gender is not None and len(persons) > 1:
-            persons = {p for p in persons if self._sex_by_honorific(p) in (None, gender)} or persons
+            persons = {p for p in persons if self._likely_gender(p) in (None, gender)} or persons
         if len(persons) == 1:
             key = persons.pop()
             if gender is not None:
                 # "Mrs. Clinton said" named Hillary: a later "Mr. Clinton" is someone else
-                self._honorifics.setdefault(key, gender)
+                self._sex_given.setdefault(key, gender)
             return True, key
         if len(persons) > 1 and len(wanted_words) == 1:
             called = self._called_so(persons, position, wanted)
@@ -381,10 +382,6 @@ class SpeakerResolver:
         if others:
             return True, others.pop() if len(others) == 1 else None
         return False, None
-
-    def _sex_by_honorific(self, key: str) -> str | None:
-        """The sex an honorific gave ``key`` when it named them as a speaker, else :meth:`_likely_gender`."""
-        return self._honorifics.get(key) or self._likely_gender(key)
 
     def _called_so(self, keys: set[str], position: int, surname: str) -> str | None:
         """The one person the article has called by the bare ``surname`` before ``position``.
@@ -558,7 +555,9 @@ class SpeakerResolver:
         return {key for key in found if key is not None}
 
     def _likely_gender(self, key: str, alone: bool = False) -> str | None:
-        """The article's evidence (:meth:`_gender`), else that of a first name nearly always given to one sex.
+        """The article's evidence (:meth:`_gender`), else the sex an earlier attribution gave the person
+        ("Mrs. Clinton said", "She replied" resolved to them), else that of a first name nearly always given
+        to one sex.
 
         :func:`~newsdb.extract.lexicon.first_name_gender`: "Donald", "Angela";
         not "Kim", "Jordan", "Hillary"; never for a person the article gives
@@ -568,7 +567,7 @@ class SpeakerResolver:
         known = self._gender(key)
         if known is not None or key in self._evidenced:
             return known
-        return first_name_gender(self.ents.get(key).name, alone=alone)
+        return self._sex_given.get(key) or first_name_gender(self.ents.get(key).name, alone=alone)
 
     def _bound(self, pronoun: Token) -> str | None:
         """The person a subject pronoun refers to by its own sentence's structure.
@@ -864,7 +863,7 @@ class SpeakerResolver:
             named = [
                 m for m in mentions[lo:hi] if self.ents.get(m.entity).kind == "person" and not self._quoted(m.start)
             ]
-            if len({m.entity for m in named}) != 1:
+            if len({m.entity for m in named}) != 1 or self._unresolved_name(sentence, mentions[lo:hi]):
                 continue
             person, first = named[0].entity, named[0].start
             found = {
@@ -877,6 +876,14 @@ class SpeakerResolver:
                 votes.setdefault(person, set()).update(found)
         self._evidenced = set(votes)
         return {key: next(iter(v)) for key, v in votes.items() if len(v) == 1}
+
+    def _unresolved_name(self, sentence: Span, mentions: list[Mention]) -> bool:
+        """Whether the sentence names a person no mention stands for ("Clinton declared of Hillary Clinton,
+        his words ...": which Clinton is open, so "his" tells nothing of Hillary)."""
+        return any(
+            t.ent_type_ == "PERSON" and not self._quoted(t.idx) and not any(m.start <= t.idx < m.end for m in mentions)
+            for t in sentence
+        )
 
     # -- descriptors --------------------------------------------------------
 

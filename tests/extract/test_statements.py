@@ -1291,3 +1291,24 @@ def test_a_bare_surname_means_the_namesake_last_named_only_as_a_subject(extracto
     assert _speakers(extractor, possessor) == [
         ("direct", "Crooked Hillary is spending a fortune on ads against me", None, "tweet"),
     ]
+
+
+def test_a_pronoun_speaker_keeps_the_sex_it_gave(extractor: Extractor) -> None:
+    body = (
+        "Kim Davis spoke to reporters outside the courthouse on Monday.\n\n"
+        "“We will appeal the ruling,” she said.\n\n"
+        "“It is over for us,” he said."
+    )
+    # "she" made Kim Davis a woman (nothing else in the text says so): "he" is someone else
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Kim Davis"), ("direct", None)]
+
+
+def test_a_sentence_naming_someone_unresolved_is_no_evidence_of_sex(extractor: Extractor) -> None:
+    body = (
+        "Bill Clinton spoke in Nashua on Monday, his first event of the year.\n\n"
+        "The former president gave a warm endorsement of Hillary Clinton, and her campaign was pleased.\n\n"
+        "“I thought she was the most amazing person,” he said.\n\n"
+        "“Nobody was ever better qualified,” Clinton said of Hillary Clinton, his voice hoarse."
+    )
+    # "his voice" is the unresolved Clinton's: it had made Hillary a man of uncertain sex, and "he" hers
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", None), ("direct", None)]
