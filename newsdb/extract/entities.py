@@ -687,6 +687,8 @@ def _add_persons(ents: DocEntities, spans: list[NameSpan]) -> None:
         gender = honorific_gender(ents.body[span.mention_start : span.start])
         if key is not None and gender is not None and _OTHER_GENDER[gender] in persons.genders.get(key, set()):
             key = None  # "Mrs. Clinton ... Mr. Clinton": not the woman (which Clinton he is, is left open)
+        if key is not None and gender is not None and first_name_gender(ents.get(key).name) == _OTHER_GENDER[gender]:
+            key = None  # "Saeed Abedini ... Mrs. Abedini": his wife, whom the article named as no entity
         if key is None:
             continue  # ambiguous short form: no mention rather than a wrong one
         if gender is not None:

@@ -37,6 +37,16 @@ def test_honorific_is_in_the_mention_but_not_the_name(extractor: Extractor) -> N
     assert facts.entities[[e.name for e in facts.entities].index("Angela Merkel")].aliases == ["Merkel"]
 
 
+def test_an_honorific_of_the_other_sex_than_the_first_name_is_someone_else(extractor: Extractor) -> None:
+    facts = _facts(
+        extractor,
+        "Saeed Abedini, an American pastor, was released from an Iranian prison on Saturday.\n\n"
+        "Mrs. Abedini thanked the president. Mr. Abedini is expected to fly home next week.",
+    )
+    # "Mrs. Abedini" is his wife, whom the article does not name: she had taken his surname, and he lost his
+    assert _persons(facts) == {"Saeed Abedini": ["Saeed Abedini", "Mr. Abedini"]}
+
+
 def test_short_form_before_the_full_name_joins_the_only_candidate(extractor: Extractor) -> None:
     facts = _facts(extractor, "Lavrov arrived on Monday. Russian Foreign Minister Sergei Lavrov met officials.")
     assert _persons(facts) == {"Sergei Lavrov": ["Lavrov", "Sergei Lavrov"]}
