@@ -106,6 +106,7 @@ TITLE_ABBREVIATIONS = frozenset(
 )
 
 
+MAX_WRAPPED_LINE = 100  # characters: a text whose lines are all this short may be wrapped mid-sentence
 _DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
 MAX_DATELINE_TOKENS = 10
 
@@ -115,10 +116,15 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line always ends a sentence (titles, datelines and captions have no full stop); a title's
     period before a name on the same line never does; a dateline ("LONDON (Reuters) -") is no part of the
     sentence after it, whose subject the parser would otherwise take it for."""
+    # Lines longer than a wrapped text's are paragraphs: a line break between them ends a sentence before
+    # a capital ("... into the U.S.\nChris Christie added" had made Christie the object of "into").
+    line_breaks_paragraphs = max(map(len, doc.text.split("\n"))) > MAX_WRAPPED_LINE
     for token in doc[1:]:
         previous = doc[token.i - 1]
         blank_line = "\n\n" in previous.whitespace_ or (previous.is_space and "\n\n" in previous.text)
-        if blank_line and not token.is_space:
+        line_break = "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
+        new_line = line_break and line_breaks_paragraphs and (token.text[:1].isupper() or token.is_quote)
+        if (blank_line and not token.is_space) or new_line:
             token.is_sent_start = True
         elif previous.text in TITLE_ABBREVIATIONS and token.text[:1].isupper() and "\n" not in previous.whitespace_:
             token.is_sent_start = False

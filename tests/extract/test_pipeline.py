@@ -74,3 +74,28 @@ def test_extract_parallel_keeps_order_and_matches_serial(extractor: Extractor) -
 )
 def test_datelines_and_titles_set_sentence_boundaries(extractor: Extractor, text: str, sentences: list[str]) -> None:
     assert [s.text for s in extractor.parse(text).sents] == sentences
+
+
+_LONG_LINE = (
+    "Ted Cruz pivoted to arguing that the epidemic was one more reason to secure the border, to keep traffickers"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # lines longer than a wrapped text's are paragraphs: a line break before a capital ends the sentence
+        (
+            f"{_LONG_LINE} out of the U.S.\nChris Christie agreed.",
+            [f"{_LONG_LINE} out of the U.S.", "Chris Christie agreed."],
+        ),
+        (f"{_LONG_LINE} out.\n“We will,” he said.", [f"{_LONG_LINE} out.", "“We will,” he said."]),
+        (f"{_LONG_LINE} out of\nthe country.", [f"{_LONG_LINE} out of\nthe country."]),  # a lower-case line goes on
+        # a wrapped text (every line short) may break a sentence before a name
+        ("He flew back to the U.S.\nSenate leaders met him.", ["He flew back to the U.S.\nSenate leaders met him."]),
+    ],
+)
+def test_a_line_break_ends_a_sentence_only_between_paragraph_lines(
+    extractor: Extractor, text: str, sentences: list[str]
+) -> None:
+    assert [s.text.strip() for s in extractor.parse(text).sents] == sentences
