@@ -1311,3 +1311,15 @@ def test_a_sentence_naming_someone_unresolved_is_no_evidence_of_sex(extractor: E
     )
     # "his voice" is the unresolved Clinton's: it had made Hillary a man of uncertain sex, and "he" hers
     assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", None), ("direct", None)]
+
+
+def test_a_clause_ending_at_a_colon_or_dash_is_not_reported_by_the_verb_after_it(extractor: Extractor) -> None:
+    colon = "It is on social issues that young voters lean left: 42% say they're liberal, 32% that they are not."
+    dash = "The club has been a significant money-maker for Donald Trump, however — he reported earning $132 million."
+    assert _speakers(extractor, colon) == []
+    assert _speakers(extractor, dash) == []
+    # a comma before the speaker is the inverted frame, whatever dashes the speaker's name holds
+    comma = "Biofuels don't stir up the fervor they did in the 1980s, Sen. Chuck Grassley (R-Iowa) told Politico."
+    assert _speakers(extractor, comma) == [
+        ("indirect", "Biofuels don't stir up the fervor they did in the 1980s", "Chuck Grassley", "tell"),
+    ]
