@@ -1025,7 +1025,7 @@ class _StatementFinder:
         if token.pos_ not in ("VERB", "AUX") or not (lemma in SPEECH_VERBS or (frame and lemma in FRAME_ONLY_VERBS)):
             return False
         participle = token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl")
-        return not participle or _has_subject(token)
+        return (not participle or _has_subject(token)) and not _saying_idiom(token)
 
     def _manner_verb(self, token: Token) -> bool:
         """ "“...,” Trump barked" / "beamed Donald Hartley": any verb framing a quotation that ends open.
@@ -1246,6 +1246,28 @@ def _speaker_phrase(phrase: Span) -> Span:
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
+
+
+# "It's safe to say", "it is fair to say", "needless to say": the writer's hedge, nobody's words.
+HEDGE_WORDS = frozenset({"safe", "fair", "needless"})
+
+
+def _saying_idiom(verb: Token) -> bool:
+    """ "That said, ...", "Having said that, ...", "It's safe to say ...": "say" reporting no one."""
+    if verb.lemma_.lower() != "say":
+        return False
+    if verb.dep_ == "xcomp":  # "it's safe to say", "needless to say"
+        words = {verb.head.lower_, *(c.lower_ for c in verb.head.children if c.dep_ == "acomp")}
+        return bool(words & HEDGE_WORDS)
+    doc = verb.doc
+    comma_after = verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    # "That said," opening a sentence; not "a message that said, “...”" nor "“That,” he said, “is ...”"
+    that_said = comma_after and before is not None and before.lower_ == "that" and before.is_sent_start
+    having_said = any(c.lower_ == "having" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lower_ == "that" for c in verb.children
+    )
+    return that_said or having_said
 
 
 CLAUSE_ENDS = frozenset({":", ";", "-", "--", "–", "—"})

@@ -1323,3 +1323,28 @@ def test_a_clause_ending_at_a_colon_or_dash_is_not_reported_by_the_verb_after_it
     assert _speakers(extractor, comma) == [
         ("indirect", "Biofuels don't stir up the fervor they did in the 1980s", "Chuck Grassley", "tell"),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "That said, a loss to Bernie Sanders in this state would be embarrassing for her.",
+        "Having said that, the Republican Party is more united than it was in June.",
+        "It's safe to say Donald Trump is referring to the notion of closing the border.",
+        "It is fair to say that the trade deal is dead in the Senate.",
+    ],
+)
+def test_saying_idioms_report_no_one(extractor: Extractor, body: str) -> None:
+    assert _speakers(extractor, body) == []
+
+
+def test_a_document_that_said_and_a_split_quotation_opening_with_that_still_speak(extractor: Extractor) -> None:
+    body = (
+        'The listing was replaced by a message that said, "Sorry, but the item is no longer in the system."\n\n'
+        'John Kerry spoke in Vienna. "That, unfortunately," he said, "is part of the reality of today\'s life."'
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [
+        ("direct", None),
+        ("partial", "John Kerry"),
+        ("direct", "John Kerry"),
+    ]
