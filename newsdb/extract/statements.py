@@ -95,6 +95,11 @@ _SIGNATURE = re.compile(
 SUBJECT_CONTROL_PREPOSITIONS = frozenset({"before", "after", "by", "upon", "while", "in", "since", "without", "on"})
 # "spoke on “Meet the Press”", "said in “The Art of the Deal”": a quoted title after these is where, not what.
 VENUE_PREPOSITIONS = frozenset({"on", "in", "at"})
+# Nouns a title in quotation marks names: "the podcast “Here's the Thing.”", "his book, “An American Son.”".
+WORK_NOUNS = frozenset(
+    {"book", "memoir", "podcast", "show", "program", "programme", "series", "film", "documentary", "movie", "album",
+     "song", "novel", "play", "musical", "newsletter", "column", "blog", "episode", "segment"}
+)  # fmt: skip
 MAX_TITLE_WORDS = 4  # a quotation this short in a sentence is a title or a scare quote, not someone's words
 MAX_LISTED_WORDS = 8  # quoted fragments this short, one after another, share their frame
 MIN_TRANSCRIPT_TURNS = 2  # one "NAME:" paragraph alone may be a heading; a transcript has turns
@@ -293,6 +298,23 @@ class _StatementFinder:
             previous = candidate
         return found
 
+    def _named_work(self, quote: Quote, inner: Span) -> bool:
+        """A short title-case quotation after "on", "in", "at" (past a possessive: "on NBC's") or after a work's
+        noun ("the podcast “Here's the Thing.”", "his 2012 book, “An American Son.”") names a programme or a
+        book, wherever the parser hangs it ("said on NBC's “Meet the Press.”" had made it Cuban's words)."""
+        if len(self.text[quote.start : quote.end].split()) > MAX_TITLE_WORDS or not _title_like(inner):
+            return False
+        before = [t for t in self.doc[max(0, inner.start - 6) : inner.start] if not t.is_space and not t.is_quote]
+        if before and before[-1].text == ",":
+            before.pop()  # "his 2012 book, “An American Son.”"
+        if before and before[-1].lemma_.lower() in WORK_NOUNS:
+            return True
+        if before and before[-1].text in ("'s", "’s"):
+            before.pop()
+            while before and before[-1].pos_ == "PROPN":
+                before.pop()  # "on NBC's", "on Fox News's"
+        return bool(before) and before[-1].lower_ in VENUE_PREPOSITIONS
+
     def _listed_with_previous(self, index: int) -> bool:
         """Two quoted fragments in a row, joined by "and", "or" or a comma alone, neither a clause."""
         if index == 0:
@@ -305,6 +327,8 @@ class _StatementFinder:
 
     def _quote_candidate(self, index: int, inner: Span, earlier: list[_Candidate]) -> _Candidate | None:
         quote = self.quotes[index]
+        if self._named_work(quote, inner):
+            return None
         clause = _clause_like(inner)
         opens_sentence = self._opens_sentence(quote)
         cue = self._colon_introduced(quote)  # "Bronson wrote: “... passports?” Perry addressed the audience"
@@ -621,7 +645,7 @@ class _StatementFinder:
             if not self._paragraph_start(quote.open_at):
                 return None
             gap_end = self.paragraphs[there][1]
-        elif here == there:
+        elif here == there and not self._title_in_sentence(quote):
             gap_end = quote.open_at
         else:
             return None
@@ -629,6 +653,15 @@ class _StatementFinder:
         if gap_end - gap_start > MAX_CONTINUATION_GAP or self._other_person(gap_start, gap_end, cue):
             return None
         return cue
+
+    def _title_in_sentence(self, quote: Quote) -> bool:
+        """A short title-case quotation inside a sentence is a title, not more words of the speaker before:
+        "“...,” Cuban said in an interview on NBC's “Meet the Press.”", "in his 2012 book, “An American Son.”"."""
+        inner = self.doc.char_span(quote.start, quote.end, alignment_mode="contract")
+        mark = self.doc.char_span(quote.open_at, quote.open_at + 1, alignment_mode="expand")
+        if inner is None or mark is None or len(self.text[quote.start : quote.end].split()) > MAX_TITLE_WORDS:
+            return False
+        return _title_like(inner) and not (mark[0].is_sent_start or inner[0].is_sent_start)
 
     def _cue_of_previous_paragraph(self, quote: Quote) -> _Cue | None:
         """A paragraph-opening quotation after a paragraph that ends reporting someone's speech.

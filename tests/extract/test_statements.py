@@ -1348,3 +1348,18 @@ def test_a_document_that_said_and_a_split_quotation_opening_with_that_still_spea
         ("partial", "John Kerry"),
         ("direct", "John Kerry"),
     ]
+
+
+def test_a_title_case_quotation_after_a_venue_or_a_works_noun_is_a_title(extractor: Extractor) -> None:
+    body = (
+        '"It is certainly more of a consideration than it was," Mark Cuban said in an interview airing Sunday on'
+        ' NBC\'s "Meet the Press."\n\n'
+        '"Being a dad, that\'s my job," Anthony Weiner said in May on the podcast "Here\'s the Thing."\n\n'
+        'Castro\'s revolution dampened plans to return home, Marco Rubio wrote in his 2012 book, "An American Son."'
+    )
+    # the programme, the podcast and the book are no one's words (they had been statements of the speakers)
+    assert [(row[0], row[1], row[2]) for row in _speakers(extractor, body)] == [
+        ("direct", "It is certainly more of a consideration than it was", "Mark Cuban"),
+        ("direct", "Being a dad, that's my job", "Anthony Weiner"),
+        ("indirect", "Castro's revolution dampened plans to return home", "Marco Rubio"),
+    ]
