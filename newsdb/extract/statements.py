@@ -95,6 +95,14 @@ _SIGNATURE = re.compile(
 SUBJECT_CONTROL_PREPOSITIONS = frozenset({"before", "after", "by", "upon", "while", "in", "since", "without", "on"})
 # "spoke on “Meet the Press”", "said in “The Art of the Deal”": a quoted title after these is where, not what.
 VENUE_PREPOSITIONS = frozenset({"on", "in", "at"})
+MAX_WORK_TITLE_WORDS = 6  # "This Week With George Stephanopoulos" after "on ABC's"
+# Owners of a programme: "on Fox News channel's “Sunday Morning Futures”" (names are tagged ORG).
+MEDIA_NOUNS = frozenset({"channel", "network", "station", "radio", "magazine", "newspaper", "paper"})
+# Makers whose "of" names their work: "the author of “Destiny and Power”", "host of “Morning Joe”".
+WORK_MAKERS = frozenset(
+    {"author", "co-author", "coauthor", "editor", "co-editor", "host", "co-host", "anchor", "creator", "director",
+     "producer", "star", "writer", "publisher"}
+)  # fmt: skip
 # Nouns a title in quotation marks names: "the podcast “Here's the Thing.”", "his book, “An American Son.”".
 WORK_NOUNS = frozenset(
     {"book", "memoir", "podcast", "show", "program", "programme", "series", "film", "documentary", "movie", "album",
@@ -299,21 +307,34 @@ class _StatementFinder:
         return found
 
     def _named_work(self, quote: Quote, inner: Span) -> bool:
-        """A short title-case quotation after "on", "in", "at" (past a possessive: "on NBC's") or after a work's
-        noun ("the podcast “Here's the Thing.”", "his 2012 book, “An American Son.”") names a programme or a
-        book, wherever the parser hangs it ("said on NBC's “Meet the Press.”" had made it Cuban's words)."""
-        if len(self.text[quote.start : quote.end].split()) > MAX_TITLE_WORDS or not _title_like(inner):
+        """A title-case quotation naming a programme, a book or a film, wherever the parser hangs it.
+
+        Four words or fewer after "on", "in", "at" or a work's noun ("the podcast “Here's the Thing.”", "his
+        2012 book, “An American Son.”"); six or fewer after a medium's possessive ("told ABC's “Good Morning
+        America”", "on CBS' “60 Minutes.”") or a maker's "of" ("the author of “Destiny and Power”", "host of
+        MSNBC's “Morning Joe”").  "said on NBC's “Meet the Press.”" had made the programme Cuban's words.
+        """
+        words = len(self.text[quote.start : quote.end].split())
+        if words > MAX_WORK_TITLE_WORDS or not _title_like(inner):
             return False
-        before = [t for t in self.doc[max(0, inner.start - 6) : inner.start] if not t.is_space and not t.is_quote]
+        before = [t for t in self.doc[max(0, inner.start - 8) : inner.start] if not t.is_space and not t.is_quote]
         if before and before[-1].text == ",":
             before.pop()  # "his 2012 book, “An American Son.”"
-        if before and before[-1].lemma_.lower() in WORK_NOUNS:
-            return True
-        if before and before[-1].text in ("'s", "’s"):
+        if not before:
+            return False
+        last = before[-1]
+        if last.text in ("'s", "’s", "'", "’"):
+            owner = before[-2] if len(before) > 1 else None
+            if owner is not None and (owner.ent_type_ == "ORG" or owner.lower_ in MEDIA_NOUNS):
+                return True  # a medium's programme; not "Clinton's “Basket of Deplorables”"
+            while len(before) > 1 and before[-2].pos_ == "PROPN":
+                before.pop()
             before.pop()
-            while before and before[-1].pos_ == "PROPN":
-                before.pop()  # "on NBC's", "on Fox News's"
-        return bool(before) and before[-1].lower_ in VENUE_PREPOSITIONS
+            last = before[-1] if before else last
+        elif last.lower_ == "of" and len(before) > 1 and before[-2].lemma_.lower() in WORK_MAKERS:
+            return True
+        short = words <= MAX_TITLE_WORDS
+        return short and (last.lemma_.lower() in WORK_NOUNS or last.lower_ in VENUE_PREPOSITIONS)
 
     def _listed_with_previous(self, index: int) -> bool:
         """Two quoted fragments in a row, joined by "and", "or" or a comma alone, neither a clause."""

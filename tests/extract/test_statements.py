@@ -1358,8 +1358,16 @@ def test_a_title_case_quotation_after_a_venue_or_a_works_noun_is_a_title(extract
         'Castro\'s revolution dampened plans to return home, Marco Rubio wrote in his 2012 book, "An American Son."'
     )
     # the programme, the podcast and the book are no one's words (they had been statements of the speakers)
+    body += (
+        '\n\n"I wish him well," Donald Trump told the MSNBC hosts of "Morning Joe."'
+        '\n\n"The lesson is that none of the old rules apply," said Jon Meacham, the author of "Destiny and Power."'
+        '\n\n"We have to be careful," Marco Rubio said on ABC\'s "This Week With George Stephanopoulos."'
+    )
     assert [(row[0], row[1], row[2]) for row in _speakers(extractor, body)] == [
         ("direct", "It is certainly more of a consideration than it was", "Mark Cuban"),
         ("direct", "Being a dad, that's my job", "Anthony Weiner"),
         ("indirect", "Castro's revolution dampened plans to return home", "Marco Rubio"),
+        ("direct", "I wish him well", "Donald Trump"),
+        ("direct", "The lesson is that none of the old rules apply", "Jon Meacham"),
+        ("direct", "We have to be careful", "Marco Rubio"),
     ]
