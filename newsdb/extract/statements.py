@@ -1147,6 +1147,8 @@ class _StatementFinder:
             node = node.head
             if node.dep_ == "ccomp" and self._is_cue_verb(node.head):
                 node = node.head  # "X told Y that Z “...,” adding, “...”": X adds, not Z
+            elif node.pos_ == "ADV" and node.dep_ == "advmod":
+                node = node.head  # "Auerbach went so far as to say:": the adverb's verb
         return None
 
     def _person_among(self, subjects: list[Token], verb: Token) -> list[Token]:
@@ -1302,15 +1304,15 @@ def _speaker_phrase(phrase: Span) -> Span:
     return doc[start:end]
 
 
-# "It's safe to say", "it is fair to say", "needless to say": the writer's hedge, nobody's words.
-HEDGE_WORDS = frozenset({"safe", "fair", "needless"})
+# "It's safe to say", "needless to say", "it is too soon to say": the writer's hedge, nobody's words.
+HEDGE_WORDS = frozenset({"safe", "fair", "needless", "soon", "early", "premature", "hard", "difficult", "impossible"})
 
 
 def _saying_idiom(verb: Token) -> bool:
     """ "That said, ...", "Having said that, ...", "It's safe to say ...": "say" reporting no one."""
     if verb.lemma_.lower() != "say":
         return False
-    if verb.dep_ == "xcomp":  # "it's safe to say", "needless to say"
+    if verb.dep_ in ("xcomp", "advcl"):  # "it's safe to say", "needless to say", "too soon to say"
         words = {verb.head.lower_, *(c.lower_ for c in verb.head.children if c.dep_ == "acomp")}
         return bool(words & HEDGE_WORDS)
     doc = verb.doc

@@ -1332,6 +1332,7 @@ def test_a_clause_ending_at_a_colon_or_dash_is_not_reported_by_the_verb_after_it
         "Having said that, the Republican Party is more united than it was in June.",
         "It's safe to say Donald Trump is referring to the notion of closing the border.",
         "It is fair to say that the trade deal is dead in the Senate.",
+        "It is too soon to say whether her policies will prove successful.",
     ],
 )
 def test_saying_idioms_report_no_one(extractor: Extractor, body: str) -> None:
@@ -1371,3 +1372,8 @@ def test_a_title_case_quotation_after_a_venue_or_a_works_noun_is_a_title(extract
         ("direct", "The lesson is that none of the old rules apply", "Jon Meacham"),
         ("direct", "We have to be careful", "Marco Rubio"),
     ]
+
+
+def test_so_far_as_to_say_is_said_by_the_subject_of_the_verb_before(extractor: Extractor) -> None:
+    body = 'The Slate technology columnist David Auerbach went so far as to say: "Twitter as we know it is over."'
+    assert _speakers(extractor, body) == [("direct", "Twitter as we know it is over.", "David Auerbach", "say")]
