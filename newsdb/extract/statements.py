@@ -1117,6 +1117,10 @@ class _StatementFinder:
         if agent is not None and verb.tag_ == "VBN" and verb.dep_ == "advcl":
             by = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return _noun_phrase(by) if by is not None else None
+        if verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            apposed = self._apposed_name_before(verb)
+            if apposed is not None:
+                return apposed
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
@@ -1150,6 +1154,19 @@ class _StatementFinder:
             elif node.pos_ == "ADV" and node.dep_ == "advmod":
                 node = node.head  # "Auerbach went so far as to say:": the adverb's verb
         return None
+
+    def _apposed_name_before(self, verb: Token) -> Span | None:
+        """ "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said:": the parser hangs
+        the subject from the noun before it as an apposition and leaves the verb none; the person's name that
+        ends the words before the verb (one comma between) is the subject."""
+        if verb.i < 2:
+            return None
+        name = verb.doc[verb.i - 1]
+        if name.text == ",":
+            name = verb.doc[verb.i - 2]
+        if name.pos_ != "PROPN" or name.dep_ != "appos" or self._kind_at(name) != "person":
+            return None
+        return _noun_phrase(name)
 
     def _person_among(self, subjects: list[Token], verb: Token) -> list[Token]:
         """Of several subjects (a misparse), the one person named nearest before the verb or right after it,

@@ -1377,3 +1377,11 @@ def test_a_title_case_quotation_after_a_venue_or_a_works_noun_is_a_title(extract
 def test_so_far_as_to_say_is_said_by_the_subject_of_the_verb_before(extractor: Extractor) -> None:
     body = 'The Slate technology columnist David Auerbach went so far as to say: "Twitter as we know it is over."'
     assert _speakers(extractor, body) == [("direct", "Twitter as we know it is over.", "David Auerbach", "say")]
+
+
+def test_a_name_the_parser_hangs_as_an_apposition_before_a_verb_without_subject_speaks(extractor: Extractor) -> None:
+    body = (
+        "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton believes"
+        " that transatlantic cooperation is essential.”"
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Jake Sullivan")]
