@@ -1143,7 +1143,10 @@ class _StatementFinder:
             if self._subject_controls(node):
                 node = node.head.head  # "Blige sings to Clinton before asking her, “...”"
                 continue
-            if node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
+            # "Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, said,": the parser makes
+            # the participle the root, with the subject, and "said" its parataxis
+            participle_root = node.dep_ == "parataxis" and node.head.tag_ == "VBG"
+            if (node.dep_ not in ("conj", "advcl", "xcomp") and not participle_root) or node.head is node:
                 return None
             objects = [c for c in node.head.children if c.dep_ == "dobj"]
             if node.dep_ == "xcomp" and objects and node.head.lemma_.lower() in OBJECT_CONTROL_VERBS:

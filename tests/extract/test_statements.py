@@ -1385,3 +1385,13 @@ def test_a_name_the_parser_hangs_as_an_apposition_before_a_verb_without_subject_
         " that transatlantic cooperation is essential.”"
     )
     assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Jake Sullivan")]
+
+
+def test_a_speech_verb_the_parser_hangs_from_a_participle_is_said_by_the_participles_subject(
+    extractor: Extractor,
+) -> None:
+    body = (
+        "But Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, said, \"Let me tell you,"
+        " he's got a heck of an email list.\""
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Richard J. Durbin")]
