@@ -472,9 +472,26 @@ class SpeakerResolver:
                     return None
                 if last.end >= window:
                     spoke = self._last is not None and self._last.speaker == key and self._last.position >= last.start
-                    return key if spoke or self._is_subject(last.start, last.end, conjoined=True) else None
+                    if spoke or self._is_subject(last.start, last.end, conjoined=True):
+                        return key
+                    return self._subject_beside(keys - {key}, last)
                 return key if surname is not None and _fold(last.text) == surname else None
         return None
+
+    def _subject_beside(self, keys: set[str], named: Mention) -> str | None:
+        """The namesake that is the subject of the sentence in which ``named`` is only mentioned: "Patricia
+        Smith, mother of Benghazi victim Sean Smith, forcefully rejected Clinton's claim. ... Smith said"."""
+        token = self.doc.char_span(named.start, named.end, alignment_mode="expand")
+        if token is None:
+            return None
+        sentence = token.sent
+        found = {
+            m.entity
+            for key in keys
+            for m in self.ents.mentions_of(key)
+            if sentence.start_char <= m.start < named.start and self._is_subject(m.start, m.end)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _register(self, phrase: Span) -> str | None:
         """A new person for a proper-noun speaker the entity stage missed: "Starr said", "said Viguerie".

@@ -105,8 +105,9 @@ WORK_MAKERS = frozenset(
 )  # fmt: skip
 # Nouns a title in quotation marks names: "the podcast “Here's the Thing.”", "his book, “An American Son.”".
 WORK_NOUNS = frozenset(
-    {"book", "memoir", "podcast", "show", "program", "programme", "series", "film", "documentary", "movie", "album",
-     "song", "novel", "play", "musical", "newsletter", "column", "blog", "episode", "segment"}
+    {"book", "memoir", "autobiography", "biography", "podcast", "show", "program", "programme", "series", "film",
+     "documentary", "movie", "album", "song", "novel", "play", "musical", "newsletter", "column", "blog", "episode",
+     "segment"}
 )  # fmt: skip
 MAX_TITLE_WORDS = 4  # a quotation this short in a sentence is a title or a scare quote, not someone's words
 MAX_LISTED_WORDS = 8  # quoted fragments this short, one after another, share their frame

@@ -1395,3 +1395,14 @@ def test_a_speech_verb_the_parser_hangs_from_a_participle_is_said_by_the_partici
         " he's got a heck of an email list.\""
     )
     assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Richard J. Durbin")]
+
+
+def test_a_namesake_mentioned_inside_the_subjects_apposition_leaves_the_surname_to_the_subject(
+    extractor: Extractor,
+) -> None:
+    body = (
+        "Hillary Clinton spoke about Benghazi on Monday.\n\n"
+        "However, Patricia Smith, mother of Benghazi victim Sean Smith, forcefully rejected Clinton's claim.\n\n"
+        "“We were nose-to-nose at the coffin ceremony. She lied to me,” Smith said."
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Patricia Smith")]
