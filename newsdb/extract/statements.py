@@ -1214,8 +1214,8 @@ class _StatementFinder:
         "Said Ellis: “...”": the small model makes the verb a compound of the name after it.
         """
         nxt = verb.i + 1
-        if nxt >= len(self.doc):
-            return None
+        if nxt >= len(self.doc) or verb.tag_ == "VBG":
+            return None  # "“fantastic,” telling reporters": a participle's object is whom it addresses
         if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:
             name = self.doc[nxt : verb.head.i + 1]
             return name if all(t.pos_ == "PROPN" for t in name) else None

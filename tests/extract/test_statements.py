@@ -1406,3 +1406,15 @@ def test_a_namesake_mentioned_inside_the_subjects_apposition_leaves_the_surname_
         "“We were nose-to-nose at the coffin ceremony. She lied to me,” Smith said."
     )
     assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Patricia Smith")]
+
+
+def test_a_participles_object_is_whom_it_addresses_not_its_speaker(extractor: Extractor) -> None:
+    body = (
+        "Donald Trump has hailed Britain’s vote to leave the European Union as “fantastic,” telling reporters during"
+        " a visit to Scotland on Friday that he thinks the Brexit is “a great thing.”"
+    )
+    # "telling reporters" had been read as an inverted "said X": the reporters spoke
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "partial"] == [
+        ("partial", "Donald Trump"),
+        ("partial", "Donald Trump"),
+    ]
