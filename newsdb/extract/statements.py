@@ -537,8 +537,22 @@ class _StatementFinder:
             pos -= 1
         if pos < 0 or self.text[pos] != ":":
             return None
-        cue = self._cue_before(quote)
+        cue = self._clause_ending_at(pos) or self._cue_before(quote)
         return cue if cue is not None and cue.speaker is not None else None
+
+    def _clause_ending_at(self, pos: int) -> _Cue | None:
+        """The clause whose last word is right before the colon at ``pos``, when it has a named subject and is
+        no one's reported words: "She said that ..., to which O'Malley interjected:" is O'Malley's, not hers;
+        "Cruz said as the heckler yelled:" is nobody's named; "Another said he hoped that Trump wins:" is not
+        Trump's, nor "the letter Trump sent to Clinton:"."""
+        colon = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if colon is None or colon[0].i == 0 or self._is_cue_verb(self.doc[colon[0].i - 1], frame=True):
+            return None  # "X said:", "went so far as to say:": the speech verb right there frames it
+        cue = self._clause_cue(colon[0], self.doc[colon[0].i - 1])
+        verb = self.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+        if verb is None or verb.root.dep_ in ("ccomp", "relcl") or any(c.dep_ == "mark" for c in verb.root.children):
+            return None  # "the letter Trump sent to Clinton:" describes the letter
+        return cue
 
     def _cue_before(self, quote: Quote) -> _Cue | None:
         """X said: “...” / He added, “...”."""

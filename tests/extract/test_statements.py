@@ -1418,3 +1418,18 @@ def test_a_participles_object_is_whom_it_addresses_not_its_speaker(extractor: Ex
         ("partial", "Donald Trump"),
         ("partial", "Donald Trump"),
     ]
+
+
+def test_a_colon_introduction_is_the_clause_it_ends_not_an_earlier_speech_verb(extractor: Extractor) -> None:
+    body = (
+        "Hillary Clinton and Martin O'Malley debated in Charleston on Sunday.\n\n"
+        "She said that experts had determined her proposals were effective and strong, to which O'Malley"
+        ' interjected: "It\'s just not true."\n\n'
+        "Ted Cruz was speaking in Indiana. \"Apparently there's a young man who's having some problems,\" Cruz said"
+        ' as the heckler yelled: "You suck!"'
+    )
+    # O'Malley's words had been hers; the heckler is nobody named, so "You suck!" is not Cruz's
+    assert [(row[1], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("It's just not true.", "Martin O'Malley"),
+        ("Apparently there's a young man who's having some problems", "Ted Cruz"),
+    ]
