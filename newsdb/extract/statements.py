@@ -681,7 +681,7 @@ class _StatementFinder:
             if not self._paragraph_start(quote.open_at):
                 return None
             gap_end = self.paragraphs[there][1]
-        elif here == there and not self._title_in_sentence(quote):
+        elif here == there:
             gap_end = quote.open_at
         else:
             return None
@@ -689,15 +689,6 @@ class _StatementFinder:
         if gap_end - gap_start > MAX_CONTINUATION_GAP or self._other_person(gap_start, gap_end, cue):
             return None
         return cue
-
-    def _title_in_sentence(self, quote: Quote) -> bool:
-        """A short title-case quotation inside a sentence is a title, not more words of the speaker before:
-        "“...,” Cuban said in an interview on NBC's “Meet the Press.”", "in his 2012 book, “An American Son.”"."""
-        inner = self.doc.char_span(quote.start, quote.end, alignment_mode="contract")
-        mark = self.doc.char_span(quote.open_at, quote.open_at + 1, alignment_mode="expand")
-        if inner is None or mark is None or len(self.text[quote.start : quote.end].split()) > MAX_TITLE_WORDS:
-            return False
-        return _title_like(inner) and not (mark[0].is_sent_start or inner[0].is_sent_start)
 
     def _cue_of_previous_paragraph(self, quote: Quote) -> _Cue | None:
         """A paragraph-opening quotation after a paragraph that ends reporting someone's speech.
