@@ -99,6 +99,7 @@ INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
 DIPLOMACY_TITLE_WORDS = frozenset({"foreign", "diplomat", "ambassador", "envoy", "state"})
 # Words a person's name does not start with: "Without Bloomberg" is a NER slip.
 NOT_NAME_WORDS = frozenset({"without", "with", "the", "a", "an", "and", "or", "but", "for", "by", "of", "in", "on"})
+OPENING_MARKS = frozenset('“"«„')
 HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "MM.", "M."})
 _HONORIFIC = re.compile(r"(?:\b(Mr|Mrs|Ms|Miss|Mme|M)\.?\s+)$")
 _HONORIFIC_OPENING = re.compile(r"(Mr|Mrs|Ms|Miss|Mme|M)\.?\s+(?=[A-Z])")
@@ -538,6 +539,9 @@ class SpeakerResolver:
         if gender is None:
             return None
         candidates = self._anaphora_candidates(pronoun.idx)
+        topic = self._possessor_topic(pronoun)
+        if topic is not None and topic not in candidates:
+            candidates.append(topic)
         addressed = self._addressed(pronoun)
         fitting = [c for c in candidates if c == "?" or (self._gender(c) in (None, gender) and c not in addressed)]
         if "?" in fitting:
@@ -552,6 +556,26 @@ class SpeakerResolver:
         if None in likely or likely.count(gender) != 1:
             return None
         return fitting[likely.index(gender)]
+
+    def _possessor_topic(self, pronoun: Token) -> str | None:
+        """The person whose possessive opens the subject of the sentence before: "Carson's renewed endorsement of
+        his leadership team came with caveats. He may add to it, he said" may be about Carson, whoever spoke
+        last, so he is a candidate too."""
+        before = self._sentence_before(pronoun)
+        subject = self._main_subject(before) if before is not None else None
+        if before is None or subject is None or subject.lemma_.lower() in PERSON_HEADS:
+            return None  # "Trump's Indiana chairman, Rex Early, said": the chairman is the topic
+        if any(c.dep_ == "appos" for c in subject.children):
+            return None  # "Clinton's spokesman, Brian Fallon, said"
+        if self._last is not None and before.start_char <= self._last.position < before.end_char:
+            return None  # "Clinton's position was supported by Feinstein, who said": the speaker is the topic
+        if self._text[self._paragraph_starts[self._paragraph_index(before.start_char)]] in OPENING_MARKS:
+            return None  # a paragraph of someone's words, its closing mark lost
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is None or owner.pos_ != "PROPN":
+            return None
+        key = self._entity_of_token(owner)
+        return key if key is not None and self.ents.get(key).kind == "person" else None
 
     def _addressed(self, pronoun: Token) -> set[str]:
         """Persons named as an object of the subject pronoun's own verb, whom the pronoun cannot mean.

@@ -80,6 +80,7 @@ OBJECT_CONTROL_VERBS = frozenset(
 INTRODUCING_DASHES = ("--", "—", "–")
 MAX_NAME_TOKENS = 5  # a name after "said" is shorter ("Senator Mark S. Kirk"): a longer run is a headline
 MIN_CLAUSE_WORDS = 3
+TITLE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PART"})  # "the Post's senior politics editor"
 TRAILING_STRIP = ", \n\t"
 MAX_CONTINUATION_GAP = 200  # characters between a quotation and the one continuing it
 DASHES = frozenset({"-", "—", "–"})
@@ -449,14 +450,18 @@ class _StatementFinder:
         for token in tokens:
             if token.text in ("“", "«") or token.text in SENTENCE_END or "\n" in self.text[quote.outer_end : token.idx]:
                 return None
-            inside_subject = token.dep_ in ("relcl", "acl")  # "Sperling, who served as ..., said"
+            fragment = _fragment_frame(token)
+            inside_subject = token.dep_ in ("relcl", "acl") and not fragment  # "Sperling, who served as ..., said"
             frames = self._is_cue_verb(token, frame=True) or (open_ended and self._manner_verb(token))
             if frames and not inside_subject:
                 if self._demoted(token, outside=(quote.start, quote.end)):
                     return None  # "X said that ... “...,” Reuters reported": X's words, Reuters the channel
                 if token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ":":
                     return None  # “... hit us?” The RAIB said: “...”: the colon introduces the next quotation
-                speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
+                if fragment:
+                    speaker = _noun_phrase(token.head)
+                else:
+                    speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
                 if speaker is None or not _gap_is_subject(gap, speaker):
                     speaker = _gap_name(gap, token) if not self._own_subject(token) else None
                 if speaker is None:
@@ -1085,7 +1090,8 @@ class _StatementFinder:
         if token.pos_ not in ("VERB", "AUX") or not (lemma in SPEECH_VERBS or (frame and lemma in FRAME_ONLY_VERBS)):
             return False
         participle = token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl")
-        return (not participle or _has_subject(token)) and not _saying_idiom(token)
+        framing = participle and frame and _fragment_frame(token)  # "“...!” the nominee, Donald Trump, tweeted"
+        return (not participle or _has_subject(token) or framing) and not _saying_idiom(token)
 
     def _manner_verb(self, token: Token) -> bool:
         """ "“...,” Trump barked" / "beamed Donald Hartley": any verb framing a quotation that ends open.
@@ -1426,6 +1432,21 @@ def _clause_like(inner: Span) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in words) or inner.text.rstrip().endswith((".", "?", "!"))
 
 
+def _fragment_frame(verb: Token) -> bool:
+    """ "“... disgrace!” the presumptive GOP nominee, Donald Trump, tweeted Sunday": after a quotation the
+    parser may take the frame for a verbless fragment, its subject the root and the speech verb a participle
+    hanging from it after a comma.  Not a passive with its agent ("Trump, asked by reporters")."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("PROPN", "NOUN")
+        and head.i < verb.i
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
@@ -1445,6 +1466,8 @@ def _gap_name(gap: list[Token], verb: Token) -> Span | None:
     """
     if not gap or verb.text[:1].isupper():
         return None
+    if gap[0].pos_ != "PROPN":
+        return _titled_gap_name(gap)
     run = 0
     while run < len(gap) and gap[run].pos_ == "PROPN" and gap[run].text[:1].isupper():
         run += 1
@@ -1461,6 +1484,20 @@ def _gap_name(gap: list[Token], verb: Token) -> Span | None:
         if any(t.pos_ in ("VERB", "AUX") for t in rest[:relative]):
             return None
     return verb.doc[gap[0].i : gap[0].i + run]
+
+
+def _titled_gap_name(gap: list[Token]) -> Span | None:
+    """ "“...” the Post's senior politics editor Steven Ginsberg responded": a gap that is a title and a
+    person's name, and nothing else, names that person."""
+    start = len(gap)
+    while start > 0 and gap[start - 1].pos_ == "PROPN" and gap[start - 1].ent_type_ == "PERSON":
+        start -= 1
+    if start in (0, len(gap)) or any(gap[i].i != gap[0].i + i for i in range(len(gap))):
+        return None
+    title = gap[:start]
+    if any(t.pos_ not in TITLE_POS and not (t.pos_ == "PRON" and t.dep_ == "poss") for t in title):
+        return None
+    return gap[0].doc[gap[start].i : gap[-1].i + 1]
 
 
 def _descriptor_word(token: Token) -> bool:

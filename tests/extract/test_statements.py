@@ -1433,3 +1433,44 @@ def test_a_colon_introduction_is_the_clause_it_ends_not_an_earlier_speech_verb(e
         ("It's just not true.", "Martin O'Malley"),
         ("Apparently there's a young man who's having some problems", "Ted Cruz"),
     ]
+
+
+def test_a_frame_the_parser_reads_as_a_verbless_fragment_names_its_speaker(extractor: Extractor) -> None:
+    body = (
+        "Obama spoke on Monday.\n\n"
+        "\"Is President Obama going to finally mention the words radical Islamic terrorism? If he doesn't he should"
+        ' immediately resign in disgrace!" the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday'
+        " after a lone-wolf attack on an Orlando club."
+    )
+    # the parser made "nominee" the root and "tweeted" a participle hanging from it
+    assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body)] == [("direct", "Donald Trump", "tweet")]
+
+
+def test_a_title_and_name_between_a_quotation_and_its_verb_name_the_speaker(extractor: Extractor) -> None:
+    body = (
+        "Carson said the Post had its story written in advance.\n\n"
+        '"Dr. Carson invited both Bob and me to his house today to talk about changes he wanted to make in his'
+        " campaign\" the Post's senior politics editor Steven Ginsberg responded."
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Steven Ginsberg")
+    ]
+
+
+def test_a_person_whose_possessive_opens_the_sentence_before_may_be_the_pronouns_speaker(
+    extractor: Extractor,
+) -> None:
+    body = (
+        '"The story was not written in advance," said Steven Ginsberg, the Post\'s politics editor.\n\n'
+        "Ben Carson's renewed endorsement of his leadership team came with caveats. He may add to his senior"
+        " leadership or change people's roles, he said.\n\n"
+        '"They\'re hungry for solutions," Hillary Clinton said in her brief concession speech.\n\n'
+        "Bernie Sanders's lengthy victory speech focused on Wall Street greed. He told cheering supporters that the"
+        " improbable arc that brought him victory here can happen across the country."
+    )
+    # the first "he" may be Ginsberg, who spoke last, or Carson, whom the sentence before is about: no one;
+    # the second can only be Sanders
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "indirect"] == [
+        ("indirect", None),
+        ("indirect", "Bernie Sanders"),
+    ]
