@@ -458,10 +458,11 @@ class _StatementFinder:
                     return None  # "X said that ... “...,” Reuters reported": X's words, Reuters the channel
                 if token.i + 1 < len(self.doc) and self.doc[token.i + 1].text == ":":
                     return None  # “... hit us?” The RAIB said: “...”: the colon introduces the next quotation
-                if fragment:
-                    speaker = _noun_phrase(token.head)
-                else:
-                    speaker = self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
+                speaker = (
+                    _noun_phrase(token.head)
+                    if fragment
+                    else self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
+                )
                 if speaker is None or not _gap_is_subject(gap, speaker):
                     speaker = _gap_name(gap, token) if not self._own_subject(token) else None
                 if speaker is None:
