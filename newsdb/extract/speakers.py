@@ -859,7 +859,7 @@ class SpeakerResolver:
         if span is None:
             return False
         root = span.root
-        while (root.dep_ in NAME_DEPS or (conjoined and root.dep_ == "conj")) and root.head is not root:
+        while (root.dep_ in NAME_DEPS or (conjoined and root.dep_ == "conj")) and root.head.i != root.i:
             root = root.head
         return root.dep_ in SUBJECT_DEPS
 

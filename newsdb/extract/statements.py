@@ -110,6 +110,7 @@ WORK_NOUNS = frozenset(
      "documentary", "movie", "album", "song", "novel", "play", "musical", "newsletter", "column", "blog", "episode",
      "segment"}
 )  # fmt: skip
+MINOR_TITLE_WORDS = frozenset({"with", "from", "into", "onto", "upon", "over"})  # lower case in a title
 MAX_TITLE_WORDS = 4  # a quotation this short in a sentence is a title or a scare quote, not someone's words
 MAX_LISTED_WORDS = 8  # quoted fragments this short, one after another, share their frame
 MIN_TRANSCRIPT_TURNS = 2  # one "NAME:" paragraph alone may be a heading; a transcript has turns
@@ -356,7 +357,7 @@ class _StatementFinder:
         opens_sentence = self._opens_sentence(quote)
         cue = self._colon_introduced(quote)  # "Bronson wrote: “... passports?” Perry addressed the audience"
         framed_before = cue is not None
-        if cue is None:
+        if cue is None and not self._complement_of_verb_before(quote, inner):
             cue = self._cue_after(quote, inner)
         framed_after = cue is not None and not framed_before
         if cue is None:
@@ -381,6 +382,20 @@ class _StatementFinder:
         clause = clause or (opens_sentence and framed_after and _words(inner) >= MIN_CLAUSE_WORDS)
         direct = clause and (opens_sentence or framed_before or self._covers_report(inner, cue))
         return _Candidate("direct" if direct else "partial", quote.start, quote.end, cue)
+
+    def _complement_of_verb_before(self, quote: Quote, inner: Span) -> bool:
+        """The quotation is what a speech verb before it, in its own clause, says or calls something: "under what
+        Mr. Hedge called “the prior economy model,” the Marsh Landing Country Club charged": the words are
+        Hedge's, whatever verb follows."""
+        root = inner.root
+        verb = root.head
+        return (
+            root.dep_ in ("oprd", "dobj", "attr")
+            and verb.i < inner.start
+            and verb.idx < quote.open_at
+            and self._is_cue_verb(verb)
+            and self._subject(verb) is not None
+        )
 
     def _covers_report(self, inner: Span, cue: _Cue) -> bool:
         """The quotation is most of what the cue verb reports: "Cruz says if elected “I will work ...”".
@@ -593,7 +608,7 @@ class _StatementFinder:
                 if self._is_cue_verb(node) and not self._demoted(node) and not inner.start <= node.i < inner.end:
                     verbs.append(node)
                     break
-                if node.head is node or self._other_speakers_clause(node):
+                if node.head.i == node.i or self._other_speakers_clause(node):
                     break  # "as Trump went on about “...”, Melanie said yes": the clause is Trump's, not hers
                 node = node.head
         for verb in verbs:
@@ -825,7 +840,7 @@ class _StatementFinder:
         if span is None:
             return True
         node = span[0]
-        while node.dep_ in ("compound", "flat") and node.head is not node:
+        while node.dep_ in ("compound", "flat") and node.head.i != node.i:
             node = node.head
         if node.dep_ not in SUBJECT_DEPS or node.head.idx == cue_start:
             return False
@@ -884,7 +899,7 @@ class _StatementFinder:
         for _ in range(3):
             if clause.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
                 break
-            if clause.head is clause:
+            if clause.head.i == clause.i:
                 return None
             clause = clause.head
         else:
@@ -1034,7 +1049,7 @@ class _StatementFinder:
         for _ in range(ANCESTOR_DEPTH):
             if self._is_cue_verb(node) and self._subject(node) is not None:
                 return node
-            if node.head is node:
+            if node.head.i == node.i:
                 return None
             node = node.head
         return None
@@ -1130,6 +1145,10 @@ class _StatementFinder:
         if agent is not None and verb.tag_ == "VBN" and verb.dep_ == "advcl":
             by = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return _noun_phrase(by) if by is not None else None
+        # "“Cruz,” Beck joked": the parser made the name a compound of the verb (not in a headline's capitals)
+        named = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if named is not None and named.dep_ == "compound" and named.head.i == verb.i and named.pos_ == "PROPN":
+            return _noun_phrase(named) if verb.is_lower else None
         if verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             apposed = self._apposed_name_before(verb)
             if apposed is not None:
@@ -1159,7 +1178,7 @@ class _StatementFinder:
             # "Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, said,": the parser makes
             # the participle the root, with the subject, and "said" its parataxis
             participle_root = node.dep_ == "parataxis" and node.head.tag_ == "VBG"
-            if (node.dep_ not in ("conj", "advcl", "xcomp") and not participle_root) or node.head is node:
+            if (node.dep_ not in ("conj", "advcl", "xcomp") and not participle_root) or node.head.i == node.i:
                 return None
             objects = [c for c in node.head.children if c.dep_ == "dobj"]
             if node.dep_ == "xcomp" and objects and node.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
@@ -1527,7 +1546,8 @@ def _name_after(verb: Token) -> Span | None:
 def _title_like(inner: Span) -> bool:
     """Every longer word capitalised, as in a title or a name: "Fox News Sunday.", "Meet the Press"."""
     words = [t for t in inner if t.is_alpha]
-    return bool(words) and all(t.text[0].isupper() for t in words if len(t) > 3) and words[0].text[0].isupper()
+    longer = [t for t in words if len(t) > 3 and t.lower_ not in MINOR_TITLE_WORDS]  # "Generations with Kevin Swanson"
+    return bool(words) and all(t.text[0].isupper() for t in longer) and words[0].text[0].isupper()
 
 
 def _holds_any(positions: list[int], start: int, end: int) -> bool:

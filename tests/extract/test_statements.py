@@ -1474,3 +1474,36 @@ def test_a_person_whose_possessive_opens_the_sentence_before_may_be_the_pronouns
         ("indirect", None),
         ("indirect", "Bernie Sanders"),
     ]
+
+
+def test_a_programme_title_with_a_lower_case_preposition_is_no_ones_words(extractor: Extractor) -> None:
+    body = (
+        "Kevin Swanson slammed the Girl Scouts for promoting “lesbianism, abortion and contraception for 14-year-old"
+        " girls” on Monday’s installment of his weekly radio show, “Generations with Kevin Swanson,” Right Wing"
+        " Watch first reported."
+    )
+    assert [row[1] for row in _speakers(extractor, body)] == [
+        "lesbianism, abortion and contraception for 14-year-old girls"
+    ]
+
+
+def test_what_a_person_called_something_is_theirs_whatever_verb_follows(extractor: Extractor) -> None:
+    body = (
+        "Oliver K. Hedge runs a golf consultancy.\n\n"
+        'In 2009, under what Mr. Hedge called "the prior economy model," the Marsh Landing Country Club, a private'
+        " course in Ponte Vedra Beach, Fla., charged a $100,000 initiation fee."
+    )
+    # "charged" had made the club the speaker of Hedge's phrase
+    assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body)] == [("partial", "Oliver K. Hedge", "call")]
+
+
+def test_a_name_the_parser_makes_a_compound_of_the_speech_verb_is_its_subject(extractor: Extractor) -> None:
+    body = (
+        "Glenn Beck spoke in Iowa on Sunday.\n\n"
+        "When someone in the audience shouted, “Cruz,” Beck joked, again using an exaggerated Southern accent,"
+        " “Amen, brother! Come on up and get baptized!”"
+    )
+    assert [(row[1], row[2]) for row in _speakers(extractor, body)] == [
+        ("Cruz", None),
+        ("Amen, brother! Come on up and get baptized!", "Glenn Beck"),
+    ]
