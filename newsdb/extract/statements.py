@@ -605,7 +605,12 @@ class _StatementFinder:
             for _ in range(ANCESTOR_DEPTH):
                 if title and node.dep_ == "prep" and node.lower_ in VENUE_PREPOSITIONS:
                     break  # "Pence spoke on “Fox News Sunday.”": a programme, not what he said
-                if self._is_cue_verb(node) and not self._demoted(node) and not inner.start <= node.i < inner.end:
+                if (
+                    self._is_cue_verb(node)
+                    and not self._demoted(node)
+                    and not _expected_speech(node)
+                    and not inner.start <= node.i < inner.end
+                ):
                     verbs.append(node)
                     break
                 if node.head.i == node.i or self._other_speakers_clause(node):
@@ -1149,6 +1154,10 @@ class _StatementFinder:
         named = verb.doc[verb.i - 1] if verb.i > 0 else None
         if named is not None and named.dep_ == "compound" and named.head.i == verb.i and named.pos_ == "PROPN":
             return _noun_phrase(named) if verb.is_lower else None
+        if verb.dep_ == "conj" and not _has_subject(verb):
+            conjoined = _name_opening_conjunct(verb)
+            if conjoined is not None:
+                return conjoined
         if verb.dep_ == "ROOT" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             apposed = self._apposed_name_before(verb)
             if apposed is not None:
@@ -1171,7 +1180,7 @@ class _StatementFinder:
                     return None  # "was told": the speaker is not the subject ("was joined and joked": it is)
                 if subject.lower_ in ("who", "that") and node.dep_ == "relcl":
                     return _noun_phrase(node.head)  # "a surrogate who said": the antecedent
-                return _noun_phrase(subject)
+                return _after_closing_dash(subject) or _noun_phrase(subject)
             if self._subject_controls(node):
                 node = node.head.head  # "Blige sings to Clinton before asking her, “...”"
                 continue
@@ -1184,8 +1193,10 @@ class _StatementFinder:
             if node.dep_ == "xcomp" and objects and node.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
                 return _noun_phrase(objects[0])  # "forced Stumpf to admit that ...": Stumpf admits
             node = node.head
-            if node.dep_ == "ccomp" and self._is_cue_verb(node.head):
-                node = node.head  # "X told Y that Z “...,” adding, “...”": X adds, not Z
+            if node.dep_ == "ccomp" and self._is_cue_verb(node.head) and not self._is_cue_verb(node):
+                # "X told Y that Z “...,” adding, “...”": X adds, not Z; but in "Comey cannot say that “...,”
+                # Lewandowski added, saying ..." the speech verb is Lewandowski's own
+                node = node.head
             elif node.pos_ == "ADV" and node.dep_ == "advmod":
                 node = node.head  # "Auerbach went so far as to say:": the adverb's verb
         return None
@@ -1465,6 +1476,47 @@ def _fragment_frame(verb: Token) -> bool:
         and verb.doc[verb.i - 1].text == ","
         and not any(c.dep_ == "agent" for c in verb.children)
     )
+
+
+def _name_opening_conjunct(verb: Token) -> Span | None:
+    """ "the Washington Post will brand you a liar and NBC News will accuse you": the parser joined the name to
+    the first clause's object and left the second verb no subject; a name right after "and", "but" or a
+    comma and right before the verb (and its auxiliaries) is that verb's subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    end = i + 1
+    while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in ("PERSON", "ORG"):
+        i -= 1
+    if end - i < 2 or i < 0 or doc[i].lower_ not in ("and", "but", ","):
+        return None
+    return doc[i + 1 : end]
+
+
+def _expected_speech(verb: Token) -> bool:
+    """ "she expects President Barack Obama to announce an “intensification”": an infinitive with a subject of
+    its own, under a verb that is no speech verb, is speech someone expects or wants, not speech made; the
+    words are the expecting clause's speaker's."""
+    return (
+        verb.dep_ in ("ccomp", "xcomp")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and verb.head.lemma_.lower() not in SPEECH_VERBS
+    )
+
+
+def _after_closing_dash(subject: Token) -> Span | None:
+    """ "In a letter - addressed to the U.S. attorney, Channing D. Phillips - the Utah Republican asks": the
+    parser took the name ending the aside between dashes for the subject and the real subject, after the
+    closing dash, for its apposition."""
+    doc = subject.doc
+    dash = next((c for c in subject.rights if c.text in INTRODUCING_DASHES or c.text == "-"), None)
+    apposed = next((c for c in subject.rights if c.dep_ == "appos"), None)
+    if dash is None or apposed is None or not dash.i < apposed.i:
+        return None
+    opening = [t for t in doc[subject.sent.start : subject.left_edge.i] if t.text == dash.text]
+    return _noun_phrase(apposed) if opening else None
 
 
 def _has_subject(verb: Token) -> bool:

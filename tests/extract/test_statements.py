@@ -1507,3 +1507,42 @@ def test_a_name_the_parser_makes_a_compound_of_the_speech_verb_is_its_subject(ex
         ("Cruz", None),
         ("Amen, brother! Come on up and get baptized!", "Glenn Beck"),
     ]
+
+
+def test_a_name_opening_a_conjoined_clause_is_its_verbs_subject(extractor: Extractor) -> None:
+    body = (
+        "If you don’t believe your federal government, the Washington Post will brand you a liar and NBC News will"
+        " accuse you of engaging in a “freak out.”"
+    )
+    # the parser joined "NBC News" to "a liar" and left "accuse" the Post's
+    assert [(row[1], row[2]) for row in _speakers(extractor, body)] == [("freak out.", "NBC News")]
+
+
+def test_speech_someone_expects_of_another_is_not_the_others_words(extractor: Extractor) -> None:
+    body = (
+        "Hillary Clinton says the Obama administration should be taking additional measures against the Islamic"
+        " State and that she expects President Barack Obama to announce an “intensification” in the U.S. campaign."
+    )
+    assert [(row[1], row[2]) for row in _speakers(extractor, body) if row[0] == "partial"] == [
+        ("intensification", "Hillary Clinton")
+    ]
+
+
+def test_a_participle_after_a_named_speech_verb_in_a_reported_clause_is_that_speakers(extractor: Extractor) -> None:
+    body = (
+        "James Comey spoke on Tuesday.\n\n"
+        "Comey cannot say that “from his perspective,” Corey Lewandowski added, saying it should be “up to the"
+        " prosecutor to move forward or not.”"
+    )
+    assert [(row[1], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("up to the prosecutor to move forward or not.", "Corey Lewandowski")
+    ]
+
+
+def test_the_subject_after_an_aside_between_dashes_is_not_the_name_ending_the_aside(extractor: Extractor) -> None:
+    body = (
+        "In a letter - addressed to the U.S. attorney for the District of Columbia, Channing D. Phillips - the Utah"
+        ' Republican asks for an investigation to determine whether "Secretary Clinton or her employees violated'
+        ' statutes that prohibit destruction of records."'
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("partial", None)]
