@@ -45,7 +45,7 @@ GENDERED_NOUNS = {
 PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "liberal", "libertarian", "socialist"})
 UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "it", "one", "who", "which", "that"})
 NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
-ISSUING_VERBS = frozenset({"issue", "release", "send", "post", "publish", "put"})  # "X issued a statement"
+ISSUING_VERBS = frozenset({"issue", "release", "send", "post", "publish", "put", "write"})  # "X issued a statement"
 MAX_DOCUMENT_LOOKBACK = 400  # tokens back to the statement "the statement" refers to
 # Documents that "say" what their author wrote: "Trump's tweet said", "a statement from the company".
 DOCUMENT_NOUNS = frozenset(
@@ -224,7 +224,7 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         if lemma not in DOCUMENT_NOUNS:
             return None
-        key = self._document_owner(head)
+        key = self._document_owner(head) or self._issuer(head)  # "Trump issued a statement saying"
         stated = any(c.dep_ in ("poss", "prep") and c.lower_ not in ("of", "on", "in", "about") for c in head.children)
         definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in head.children)
         if key is None and definite and not stated:  # "the statement by the two": its authors, unnamed

@@ -41,7 +41,7 @@ from newsdb.extract.doc import DocEntities
 from newsdb.extract.facts import Statement, StatementType
 from newsdb.extract.lexicon import SPEECH_VERBS, SUBJECT_DEPS
 from newsdb.extract.quotes import Quote, find_quotes, paragraph_spans
-from newsdb.extract.speakers import SpeakerResolver
+from newsdb.extract.speakers import DOCUMENT_NOUNS, SpeakerResolver
 from newsdb.extract.transcripts import Turn, find_interview, find_turns
 from newsdb.ingest.article import Article
 
@@ -1150,6 +1150,8 @@ class _StatementFinder:
         if agent is not None and verb.tag_ == "VBN" and verb.dep_ == "advcl":
             by = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return _noun_phrase(by) if by is not None else None
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
+            return _noun_phrase(verb.head)  # "issued a statement saying", "a tweet saying": who wrote it speaks
         # "“Cruz,” Beck joked": the parser made the name a compound of the verb (not in a headline's capitals)
         named = verb.doc[verb.i - 1] if verb.i > 0 else None
         if named is not None and named.dep_ == "compound" and named.head.i == verb.i and named.pos_ == "PROPN":

@@ -1546,3 +1546,17 @@ def test_the_subject_after_an_aside_between_dashes_is_not_the_name_ending_the_as
         ' statutes that prohibit destruction of records."'
     )
     assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("partial", None)]
+
+
+def test_a_document_saying_something_is_its_issuers_words(extractor: Extractor) -> None:
+    body = (
+        "Progressive super PACs immediately jumped on the comments.\n\n"
+        'American Bridge President Jessica Mackler issued a statement saying that his comment "has absolutely no'
+        ' place in American democracy."\n\n'
+        "Phoenix Mayor Greg Stanton wrote a letter to Attorney General Loretta E. Lynch asking the Justice Department"
+        ' to investigate the "fiasco."'
+    )
+    assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body) if row[0] != "indirect"] == [
+        ("direct", "Jessica Mackler", "say"),
+        ("partial", "Greg Stanton", "ask"),
+    ]
