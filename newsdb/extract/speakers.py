@@ -519,7 +519,10 @@ class SpeakerResolver:
         words = [t for t in chain if t.tag_ != "HYPH"]
         if any(t.pos_ != "PROPN" or t.tag_ == "NNPS" for t in words):
             return None
-        if any(t.ent_type_ not in ("", "PERSON") for t in chain) and not _misread_nationality(phrase, chain):
+        # "Twitter's Adam Sharp", tagged a work of art: a common first name makes it a person's name
+        first_named = len(words) > 1 and first_name_gender(chain.text) is not None
+        allowed = ("", "PERSON", "WORK_OF_ART", "PRODUCT") if first_named else ("", "PERSON")
+        if any(t.ent_type_ not in allowed for t in chain) and not _misread_nationality(phrase, chain):
             return None
         if not all(_NAME_WORD.match(t.text) for t in words) or chain.root.i != phrase.root.i:
             return None

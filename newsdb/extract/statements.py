@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsdb.extract import roles
 from newsdb.extract.doc import DocEntities
 from newsdb.extract.facts import Statement, StatementType
 from newsdb.extract.lexicon import SPEECH_VERBS, SUBJECT_DEPS
@@ -1182,7 +1183,7 @@ class _StatementFinder:
                     return None  # "was told": the speaker is not the subject ("was joined and joked": it is)
                 if subject.lower_ in ("who", "that") and node.dep_ == "relcl":
                     return _noun_phrase(node.head)  # "a surrogate who said": the antecedent
-                return _after_closing_dash(subject) or _noun_phrase(subject)
+                return _after_closing_dash(subject) or _name_before_title(subject) or _noun_phrase(subject)
             if self._subject_controls(node):
                 node = node.head.head  # "Blige sings to Clinton before asking her, “...”"
                 continue
@@ -1519,6 +1520,21 @@ def _after_closing_dash(subject: Token) -> Span | None:
         return None
     opening = [t for t in doc[subject.sent.start : subject.left_edge.i] if t.text == dash.text]
     return _noun_phrase(apposed) if opening else None
+
+
+def _name_before_title(subject: Token) -> Span | None:
+    """ "“...,” Deborah Tamargo, the chairwoman of Florida's Hillsborough County GOP, recalled": the parser made
+    the title the subject and hung the name before it from the verb; the name is the subject."""
+    doc = subject.doc
+    comma = subject.left_edge.i - 1
+    if subject.pos_ != "NOUN" or not subject.is_lower or comma < 1 or doc[comma].text != ",":
+        return None
+    if not roles.is_title_word(subject):
+        return None
+    name = doc[comma - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or name.head.i not in (subject.head.i, subject.i):
+        return None
+    return _noun_phrase(name)
 
 
 def _has_subject(verb: Token) -> bool:

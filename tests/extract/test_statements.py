@@ -1560,3 +1560,20 @@ def test_a_document_saying_something_is_its_issuers_words(extractor: Extractor) 
         ("direct", "Jessica Mackler", "say"),
         ("partial", "Greg Stanton", "ask"),
     ]
+
+
+def test_a_name_the_ner_tags_as_a_work_speaks_when_its_first_name_is_common(extractor: Extractor) -> None:
+    body = '"What stuns me is how little the playing field seems to shift week to week," Twitter\'s Adam Sharp said.'
+    assert [(row[0], row[2]) for row in _speakers(extractor, body)] == [("direct", "Adam Sharp")]
+
+
+def test_a_name_before_its_title_is_the_subject_the_parser_gave_the_title(extractor: Extractor) -> None:
+    body = (
+        "Local party leaders recounted brief but intense backstage conversations with Donald Trump.\n\n"
+        "“He looked me right in the eye and said you need to tell me what does it take to win in this county,”"
+        " Deborah Tamargo, the chairwoman of Florida’s Hillsborough County GOP, recalled of a June conversation she"
+        " had with Trump."
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Deborah Tamargo")
+    ]
