@@ -72,6 +72,11 @@ def _title_abbreviation(word: str) -> bool:
 
 
 # Names the small model labels inconsistently; the kind they always are.
+# Words no person's name holds: a PERSON span with one is an institution named after someone.
+INSTITUTION_WORDS = frozenset(
+    {"foundation", "university", "college", "colleges", "committee", "institute", "association", "council", "inc",
+     "corp", "company", "agency", "ministry", "department", "coalition", "commission", "administration", "campaign"}
+)  # fmt: skip
 KNOWN_KINDS: dict[str, NameKind] = {
     "kcna": "organization",
     "reuters": "organization",
@@ -551,6 +556,8 @@ def _fix_kind(text: str, kind: NameKind) -> NameKind | None:
         return None  # "Western", "Republicans": not a country
     if kind in ("organization", "person") and places.country_code(text) is not None:
         return "place"  # "DPRK" tagged ORG
+    if kind == "person" and ("&" in text or any(w.lower().strip(".,") in INSTITUTION_WORDS for w in text.split())):
+        return "organization"  # "Hillary & Chelsea Clinton Foundation", "Sarah Lawrence College" tagged PERSON
     return kind
 
 

@@ -421,3 +421,18 @@ def test_a_headline_verb_run_into_a_surname_is_cut_off(extractor: Extractor) -> 
     # "Endorsed Trump" had been a second person, and "Trump said" had two namesakes
     assert [e.name for e in facts.entities if e.kind == "person"] == ["Jeff Sessions", "Donald Trump"]
     assert [s.speaker for s in facts.statements if s.type == "direct"] == ["person:donald-trump"]
+
+
+def test_a_name_holding_an_institution_word_is_an_organization_not_a_person(extractor: Extractor) -> None:
+    body = (
+        "The report was paid for by the Peter G. Peterson Foundation. Eric Trump said the Donald J. Trump Foundation"
+        " made the gift, and Hillary Clinton spoke of the Hillary & Chelsea Clinton Foundation."
+    )
+    # the small model tags all three PERSON: "Donald J. Trump Foundation" had been a person beside Eric
+    facts = _facts(extractor, body)
+    assert sorted(e.name for e in facts.entities if e.kind == "person") == ["Eric Trump", "Hillary Clinton"]
+    assert sorted(e.name for e in facts.entities if e.kind == "organization") == [
+        "Donald J. Trump Foundation",
+        "Hillary & Chelsea Clinton Foundation",
+        "Peter G. Peterson Foundation",
+    ]
