@@ -3,7 +3,9 @@
 This is pure text work, before any parsing: :func:`find_quotes` scans the body
 once, left to right, and returns every top-level quotation it can close.
 
-* Double marks: curly ``“…”`` (and ``„…“``), straight ``"…"``, guillemets
+* Double marks: curly ``“…”`` (and German ``„…“``: a ``“`` after a word or
+  its punctuation and before a space or punctuation closes, which also reads
+  the typo ``“It's unusual,“ said X``), straight ``"…"``, guillemets
   ``«…»``.  Marks nested inside another quotation (``“He said ‘no’”``,
   ``«… “…” …»``) belong to the outer one and are not reported separately.
 * Curly and straight double marks mixed by an editor (``“...," X said.
@@ -25,8 +27,7 @@ once, left to right, and returns every top-level quotation it can close.
   finally closed.  A text whose paragraph breaks were lost (``injured.
   "Clearly ..."``: a double mark of the open quotation's kind opening a new
   sentence) is read the same way, unless the open quotation's mark is
-  followed by a space (``“It's unusual,“ said X. “It's hard ...”``: a typo
-  for a closing mark).  A quotation that cannot be closed is dropped, never guessed.
+  followed by a space.  A quotation that cannot be closed is dropped, never guessed.
 
 Each character is looked at a bounded number of times, so the scan is linear
 in the length of the text, however unbalanced the marks are.
@@ -302,6 +303,10 @@ def _classify(text: str, pos: int) -> _Mark | None:
     after = text[pos + 1] if pos + 1 < len(text) else " "
     space_before = before.isspace() or before in _OPENERS_BEFORE
     space_after = after.isspace()
+    if char == "“" and not space_before and not after.isalnum() and pos > 0:
+        # „Wir schaffen das“, sagte sie / “It's unusual,“ said X: after a word or its punctuation, before a space
+        # or punctuation, the German closing mark or a typo for the English one closes what is open
+        return _Mark(pos, "curly", "either")
     if char in "“„‟":
         return _Mark(pos, "curly", "open")
     if char == "”":

@@ -782,6 +782,9 @@ class SpeakerResolver:
         candidates: list[str] = []
         if last is not None and last.position >= window:
             candidates.append(last.speaker)
+            framing = self._framing_subject(last)
+            if framing is not None and framing != last.speaker:
+                candidates.append(framing)
             since = last.position
             subjects_only = True
         else:
@@ -793,6 +796,19 @@ class SpeakerResolver:
         if self._unknown_subject(since, position):
             candidates.append("?")  # a name the entity stage missed makes any pronoun ambiguous
         return candidates
+
+    def _framing_subject(self, last: Attributed) -> str | None:
+        """The person the sentence of the last attribution is about, when that attribution sits in a clause
+        below: "Carson turned the story back on the Post, pointing out that the paper's Robert Costa had reported
+        that ...": a later "he" may be Carson as well as Costa."""
+        cue = self.doc.char_span(last.position, last.position + 1, alignment_mode="expand")
+        if cue is None or cue[0].dep_ not in EMBEDDED_DEPS:
+            return None
+        subject = self._main_subject(cue[0].sent)
+        if subject is None or subject.pos_ != "PROPN" or subject.i > cue[0].i:
+            return None
+        key = self._entity_of_token(subject)
+        return key if key is not None and self.ents.get(key).kind == "person" else None
 
     def _unknown_subject(self, start: int, end: int) -> bool:
         """A proper-noun subject that may be a person the entity stage did not make one.

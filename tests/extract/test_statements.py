@@ -228,8 +228,10 @@ def test_hostile_text_is_linear(extractor: Extractor) -> None:
         ("'He said 'no' to me,' she said", ["He said 'no' to me,"]),
         # paragraph breaks lost from the text: a mark opening a new sentence inside a quotation continues it
         ('X said: "I am sad. "Clearly it went wrong." Then', ['I am sad. "Clearly it went wrong.']),
-        # ... but not after a mark followed by a space (a typo for a closing one)
-        ("“It's unusual,“ said Larry Noble. “It's a hard thing.”", ["It's a hard thing."]),
+        # ... but not after a mark set after a word and before a space: a typo for a closing one, which closes
+        ("“It's unusual,“ said Larry Noble. “It's a hard thing.”", ["It's unusual,", "It's a hard thing."]),
+        # German marks: „ opens, “ closes
+        ("Merkel sagte: „Wir schaffen das.“ Dann ging sie. „Nein“, sagte er.", ["Wir schaffen das.", "Nein"]),
         # a single mark never closed (a Dutch name) does not swallow the quotation after it
         ("said Sophie in 't Veld. \"It's a risk.\" Then ‘x", ["It's a risk."]),
     ],
@@ -1576,4 +1578,22 @@ def test_a_name_before_its_title_is_the_subject_the_parser_gave_the_title(extrac
     )
     assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
         ("direct", "Deborah Tamargo")
+    ]
+
+
+def test_a_pronoun_after_a_report_embedded_in_someone_elses_sentence_may_mean_either(extractor: Extractor) -> None:
+    body = (
+        "Ben Carson turned the story back on the Post, pointing out that the paper's Robert Costa had reported in"
+        " June that the Carson campaign was coming apart.\n\n"
+        "“A leopard doesn’t change its spots,” he said.\n\n"
+        "Paul Song said Elizabeth Warren had said in her speech that the plan wouldn’t happen. He said it would not"
+        " happen if voters kept electing the wrong people."
+    )
+    # the first "he" had been Costa, who reported, though the sentence is about Carson: either may speak;
+    # the second can only be Song, since Warren, who spoke last, is a woman
+    assert [
+        (row[0], row[2]) for row in _speakers(extractor, body) if row[0] != "indirect" or "would not" in row[1]
+    ] == [
+        ("direct", None),
+        ("indirect", "Paul Song"),
     ]
