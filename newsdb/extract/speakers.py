@@ -1108,8 +1108,10 @@ def _title_words(name: Span) -> str:
     words: list[str] = []
     if before:
         words.append(name.doc[before[0].left_edge.i : name.start].text)
+    possessive = name.end < len(name.doc) and name.doc[name.end].text in ("’", "'", "’s", "'s")
     for child in root.rights:
-        if child.dep_ == "appos" and child.i >= name.end and child.pos_ == "NOUN":
+        # not "Sanders’ son", parsed as an apposition: the son is someone else
+        if child.dep_ == "appos" and child.i >= name.end and child.pos_ == "NOUN" and not possessive:
             words.append(name.doc[child.left_edge.i : child.i + 1].text)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < name.start:
         words.append(name.doc[root.head.left_edge.i : root.head.i + 1].text)

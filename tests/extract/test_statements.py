@@ -1597,3 +1597,15 @@ def test_a_pronoun_after_a_report_embedded_in_someone_elses_sentence_may_mean_ei
         ("direct", None),
         ("indirect", "Paul Song"),
     ]
+
+
+def test_a_noun_after_a_possessive_is_not_the_possessors_title(extractor: Extractor) -> None:
+    body = (
+        "Dylann Roof is accused of killing nine people inside the church, including Sanders’ son, 26-year-old"
+        " Tywanza. Felicia Sanders called her fallen son her hero before explaining why she forgave Roof.\n\n"
+        "“Hate destroys those who harbor it,” she said on stage."
+    )
+    # "Sanders’ son" had been read as the title "son", so Felicia Sanders a man and "she" no one
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Felicia Sanders")
+    ]
