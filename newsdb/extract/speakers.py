@@ -926,6 +926,8 @@ class SpeakerResolver:
             if len({m.entity for m in named}) != 1 or self._unresolved_name(sentence, mentions[lo:hi]):
                 continue
             person, first = named[0].entity, named[0].start
+            if self._about_someone_else(sentence, first):
+                continue
             found = {
                 PRONOUN_GENDER[t.lower_]
                 for t in sentence
@@ -935,7 +937,34 @@ class SpeakerResolver:
             if len(found) == 1:
                 votes.setdefault(person, set()).update(found)
         self._evidenced = set(votes)
-        return {key: next(iter(v)) for key, v in votes.items() if len(v) == 1}
+        # evidence against a first name nearly always given to the other sex is more likely a misreading
+        # ("The head of the union is worried about what Donald Trump is stirring up in her members")
+        return {
+            key: next(iter(v))
+            for key, v in votes.items()
+            if len(v) == 1 and first_name_gender(self.ents.get(key).name) in (None, next(iter(v)))
+        }
+
+    def _about_someone_else(self, sentence: Span, first: int) -> bool:
+        """The sentence's pronouns may mean someone it does not name: one comes before the name ("She added that
+        she thinks Trump appeals to her members"), or its main subject is a description of a person and the name
+        sits in a clause below with the pronouns ("The head of the union is worried about what Donald Trump is
+        stirring up in her members"; not "The former president endorsed Hillary Clinton, and her campaign ...")."""
+        if any(t.idx < first and t.lower_ in PERSONAL and not self._quoted(t.idx) for t in sentence):
+            return True
+        subject = self._main_subject(sentence)
+        if subject is None or subject.pos_ != "NOUN" or not _person_noun(subject.lemma_.lower()):
+            return False
+        name = self.doc.char_span(first, first + 1, alignment_mode="expand")
+        if name is None or subject.right_edge.idx >= first:
+            return False
+        clause = name[0].head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.i == sentence.root.i:
+            return False
+        pronouns = [t for t in sentence if t.idx > first and refers_back(t)]
+        return all(clause.left_edge.i <= t.i <= clause.right_edge.i for t in pronouns)
 
     def _unresolved_name(self, sentence: Span, mentions: list[Mention]) -> bool:
         """Whether the sentence names a person no mention stands for ("Clinton declared of Hillary Clinton,
