@@ -724,8 +724,8 @@ class SpeakerResolver:
         last = self._last_organization
         if subject.lower_ == "it" and last is not None and before.start_char <= last.position < before.end_char:
             return last.speaker  # "Twitter said ... It added ... It said": the same organization speaks on
-        if subject.pos_ != "PROPN":
-            return None
+        if subject.pos_ != "PROPN" and not (subject.pos_ == "NOUN" and subject.text[:1].isupper()):
+            return None  # "Toblerone said", tagged a common noun, is a name all the same
         key = self._entity_of_token(subject)
         if key is None or self.ents.get(key).kind != "organization":
             return None

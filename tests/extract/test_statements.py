@@ -1645,3 +1645,15 @@ def test_a_description_opening_the_sentence_may_be_whom_its_pronouns_mean(extrac
     resolver = SpeakerResolver(doc, ents)
     # "her" is the head's: Priebus is given no sex by it
     assert resolver._gender("person:reince-priebus") is None
+
+
+def test_it_said_is_the_organization_the_sentence_before_is_about_whatever_its_part_of_speech(
+    extractor: Extractor,
+) -> None:
+    body = (
+        "Toblerone said it was faced with a choice to change either the shape of the bar or raising the price - but"
+        ' said it decided to change the shape to "keep the product affordable". It said in a statement: "Like many'
+        ' other companies, we are experiencing higher costs for numerous ingredients."'
+    )
+    # the small model tags "Toblerone" a common noun
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [("direct", "Toblerone")]
