@@ -479,7 +479,8 @@ class _StatementFinder:
                     if fragment
                     else self._subject(token, after_pos=quote.outer_end) or self._inverted_subject(token)
                 )
-                if speaker is None or not _gap_is_subject(gap, speaker):
+                cited = _quoted_as_saying(token)  # "“...,” Braynard is quoted as saying": "is" is no subject word
+                if speaker is None or not (cited or _gap_is_subject(gap, speaker)):
                     speaker = _gap_name(gap, token) if not self._own_subject(token) else None
                 if speaker is None:
                     return None
@@ -826,9 +827,13 @@ class _StatementFinder:
         """
         speaker = cue.speaker
         sentence = cue.sentence
+        # the speaker named again is no other person: "“...,” Braynard is quoted as saying. “...”"
+        same = self.ents.entity_at(speaker.start_char, speaker.end_char) if speaker is not None else None
         for mention in self.ents.mentions:
             person = start <= mention.start < end and self.ents.get(mention.entity).kind == "person"
             if not person or (speaker is not None and speaker.start_char <= mention.start < speaker.end_char):
+                continue
+            if same is not None and mention.entity == same:
                 continue
             in_sentence = sentence.start_char <= mention.start < sentence.end_char
             if in_sentence and not self._subject_mention(mention.start, cue.start):
@@ -1153,6 +1158,9 @@ class _StatementFinder:
             return _noun_phrase(by) if by is not None else None
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
             return _noun_phrase(verb.head)  # "issued a statement saying", "a tweet saying": who wrote it speaks
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and _quoted_as_saying(verb.head.head):
+            cited = next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
+            return _noun_phrase(cited) if cited is not None else None  # "Braynard is quoted as saying"
         # "“Cruz,” Beck joked": the parser made the name a compound of the verb (not in a headline's capitals)
         named = verb.doc[verb.i - 1] if verb.i > 0 else None
         if named is not None and named.dep_ == "compound" and named.head.i == verb.i and named.pos_ == "PROPN":
@@ -1179,7 +1187,7 @@ class _StatementFinder:
             if subject is not None:
                 if after_pos is not None and subject.idx < after_pos:
                     return None
-                if subject.dep_ == "nsubjpass" and node is verb:
+                if subject.dep_ == "nsubjpass" and node is verb and not _quoted_as_saying(verb):
                     return None  # "was told": the speaker is not the subject ("was joined and joked": it is)
                 if subject.lower_ in ("who", "that") and node.dep_ == "relcl":
                     return _noun_phrase(node.head)  # "a surrogate who said": the antecedent
@@ -1535,6 +1543,14 @@ def _name_before_title(subject: Token) -> Span | None:
     if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or name.head.i not in (subject.head.i, subject.i):
         return None
     return _noun_phrase(name)
+
+
+def _quoted_as_saying(verb: Token) -> bool:
+    """ "“...,” Braynard is quoted as saying": a passive citing verb whose subject is the one who said it."""
+    return verb.lemma_.lower() in CITING_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.lemma_ == "say" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _has_subject(verb: Token) -> bool:

@@ -1657,3 +1657,17 @@ def test_it_said_is_the_organization_the_sentence_before_is_about_whatever_its_p
     )
     # the small model tags "Toblerone" a common noun
     assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [("direct", "Toblerone")]
+
+
+def test_the_speaker_named_again_between_two_quotations_does_not_stop_the_second_being_theirs(
+    extractor: Extractor,
+) -> None:
+    body = (
+        "Matt Braynard boasted that his survey method was the only one to predict the race.\n\n"
+        "“Our method succeeds where others fail because we seek out individual respondents,” Braynard is quoted as"
+        ' saying. "Because we don\'t have to dial as much, we are in and out of the field faster."'
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Matt Braynard"),
+        ("direct", "Matt Braynard"),
+    ]
