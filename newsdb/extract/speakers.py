@@ -704,9 +704,33 @@ class SpeakerResolver:
         # is facing skepticism" is Trump's; "Trump, Sexton said, has created ... “...,” he said" Sexton's
         between = self._persons_between(subject.idx, pronoun.idx, subjects_only=False)
         between = [k for k in between if k == key or not self._only_attributive(k, subject.idx, pronoun.idx)]
+        reported = self._reported_by(before, subject) if pronoun.head.lemma_.lower() in SPEECH_VERBS else None
+        if reported is not None:
+            # "Obama ... said Mr Trump was “unfit” ... he said: “...”": whom the speaker spoke of does not speak
+            between = [k for k in between if k == key or not self._only_within(k, reported, pronoun.idx)]
+        # "Obama campaigned for Hillary Clinton ... he said": a person of the other sex is not meant
+        between = [k for k in between if k == key or self._likely_gender(k) in (None, gender)]
         if between not in ([], [key]) or self._unknown_subject(before.end_char, pronoun.idx):
             return None
         return key if self._likely_gender(key) == gender else None
+
+    def _reported_by(self, sentence: Span, subject: Token) -> tuple[int, int] | None:
+        """The character span of what the sentence's main speech verb, said by ``subject``, reports."""
+        verbs = [sentence.root, *(c for c in sentence.root.children if c.dep_ == "conj")]
+        for verb in verbs:
+            if verb.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            if subject.i not in {c.i for c in sentence.root.children if c.dep_ in SUBJECT_DEPS}:
+                continue
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if clause is not None:
+                return self.doc[clause.left_edge.i].idx, clause.right_edge.idx + len(clause.right_edge.text)
+        return None
+
+    def _only_within(self, key: str, span: tuple[int, int], end: int) -> bool:
+        """Every mention of ``key`` from the start of ``span`` up to ``end`` lies inside ``span``."""
+        mentions = [m for m in self.ents.mentions_of(key) if span[0] <= m.start < end]
+        return bool(mentions) and all(m.end <= span[1] for m in mentions)
 
     def _previous_organization(self, pronoun: Token) -> str | None:
         """The organization the sentence before is about, for "it said".

@@ -1671,3 +1671,20 @@ def test_the_speaker_named_again_between_two_quotations_does_not_stop_the_second
         ("direct", "Matt Braynard"),
         ("direct", "Matt Braynard"),
     ]
+
+
+def test_whom_the_last_speaker_spoke_of_or_a_person_of_the_other_sex_does_not_block_the_previous_subject(
+    extractor: Extractor,
+) -> None:
+    body = (
+        'Michael Bloomberg met reporters on Monday and said Donald Trump was "unfit" to become President. Speaking at a'
+        ' press conference this summer, he said: "He is woefully unprepared to do this job."\n\n'
+        "Governor John Kasich has blasted the media for letting Elizabeth Warren go so long without a press"
+        " conference. While he was speaking with the press in Miami on Wednesday, he said, “It has been 235 days"
+        " since she has had a press conference.”"
+    )
+    # Trump is only spoken of, inside what Bloomberg said; Warren cannot be "he"
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Michael Bloomberg"),
+        ("direct", "John Kasich"),
+    ]
