@@ -908,7 +908,9 @@ class _StatementFinder:
     def _clause_cue(self, colon: Token, clause: Token) -> _Cue | None:
         """The cue of the clause holding ``clause`` that ``colon`` ends (see :meth:`_colon_clause_cue`)."""
         for _ in range(3):
-            if clause.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            # "Clinton has since apologized for what happened:": a relative clause ends there, not hers
+            if clause.pos_ in ("VERB", "AUX") and subjects and subjects[0].tag_ not in ("WP", "WDT"):
                 break
             if clause.head.i == clause.i:
                 return None

@@ -1688,3 +1688,15 @@ def test_whom_the_last_speaker_spoke_of_or_a_person_of_the_other_sex_does_not_bl
         ("direct", "Michael Bloomberg"),
         ("direct", "John Kasich"),
     ]
+
+
+def test_a_colon_after_a_relative_clause_ends_the_clause_around_it(extractor: Extractor) -> None:
+    body = (
+        "Hillary Clinton spoke in Iowa.\n\n"
+        'Clinton has since apologized for what happened: "Yes, I should have used two email addresses. Not doing so'
+        ' was a mistake."'
+    )
+    # the clause the colon ends is "what happened", whose subject is no one: it is Clinton's apology's colon
+    assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body)] == [
+        ("direct", "Hillary Clinton", "apologize")
+    ]
