@@ -111,6 +111,8 @@ WORK_NOUNS = frozenset(
      "documentary", "movie", "album", "song", "novel", "play", "musical", "newsletter", "column", "blog", "episode",
      "segment"}
 )  # fmt: skip
+# Nouns for someone's words, whose possessor spoke them: "Clinton's response was: “...”".
+WORDS_NOUNS = frozenset({"response", "reply", "answer", "retort", "reaction", "comment", "words", "message", "verdict"})
 MINOR_TITLE_WORDS = frozenset({"with", "from", "into", "onto", "upon", "over"})  # lower case in a title
 MAX_TITLE_WORDS = 4  # a quotation this short in a sentence is a title or a scare quote, not someone's words
 MAX_LISTED_WORDS = 8  # quoted fragments this short, one after another, share their frame
@@ -878,7 +880,23 @@ class _StatementFinder:
                 speaker = self._subject(token)
                 if speaker is not None:
                     return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, sentence)
-        return self._colon_speaker(colon)
+        return self._colon_speaker(colon) or self._owned_words(colon)
+
+    def _owned_words(self, colon: Token) -> _Cue | None:
+        """ "Clinton's response was:", "From Bush's Facebook post:": someone's words or document, named right before
+        the colon, introduce them; the possessor, a person or an organization, is the speaker."""
+        if colon.i == 0:
+            return None
+        last = self.doc[colon.i - 1]
+        noun = last
+        if last.lemma_.lower() == "be" and last.pos_ == "AUX":
+            noun = next((c for c in last.children if c.dep_ == "nsubj"), last)
+        if noun.lemma_.lower() not in WORDS_NOUNS | DOCUMENT_NOUNS:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None or self._kind_at(owner) not in ("person", "organization") or self._inside_quote(owner.idx):
+            return None
+        return _Cue("", colon.idx, colon.idx + 1, _noun_phrase(owner), colon.sent)
 
     def _dash_introduced(self, quote: Quote) -> _Cue | None:
         """ "Trump also embraced enhanced interrogation techniques -- “I think waterboarding is peanuts.”": a dash

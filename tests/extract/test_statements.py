@@ -1700,3 +1700,15 @@ def test_a_colon_after_a_relative_clause_ends_the_clause_around_it(extractor: Ex
     assert [(row[0], row[2], row[3]) for row in _speakers(extractor, body)] == [
         ("direct", "Hillary Clinton", "apologize")
     ]
+
+
+def test_someones_words_or_document_before_a_colon_are_theirs(extractor: Extractor) -> None:
+    body = (
+        "Jeb Bush endorsed Ted Cruz on Wednesday. From Bush's Facebook post: \"For the sake of our party and country,"
+        ' we must move to overcome the divisiveness."\n\n'
+        "Hillary Clinton was told of the deaths. Clinton’s response was: “Is Dalton Brody off Conn or Wisconsin?”"
+    )
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Jeb Bush"),
+        ("direct", "Hillary Clinton"),
+    ]
