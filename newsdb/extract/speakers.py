@@ -716,11 +716,11 @@ class SpeakerResolver:
 
     def _reported_by(self, sentence: Span, subject: Token) -> tuple[int, int] | None:
         """The character span of what the sentence's main speech verb, said by ``subject``, reports."""
+        if subject.i not in {c.i for c in sentence.root.children if c.dep_ in SUBJECT_DEPS}:
+            return None
         verbs = [sentence.root, *(c for c in sentence.root.children if c.dep_ == "conj")]
         for verb in verbs:
             if verb.lemma_.lower() not in SPEECH_VERBS:
-                continue
-            if subject.i not in {c.i for c in sentence.root.children if c.dep_ in SUBJECT_DEPS}:
                 continue
             clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
             if clause is not None:

@@ -394,7 +394,6 @@ class _StatementFinder:
         verb = root.head
         return (
             root.dep_ in ("oprd", "dobj", "attr")
-            and verb.i < inner.start
             and verb.idx < quote.open_at
             and self._is_cue_verb(verb)
             and self._subject(verb) is not None
