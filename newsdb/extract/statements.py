@@ -1210,7 +1210,13 @@ class _StatementFinder:
                     return None  # "was told": the speaker is not the subject ("was joined and joked": it is)
                 if subject.lower_ in ("who", "that") and node.dep_ == "relcl":
                     return _noun_phrase(node.head)  # "a surrogate who said": the antecedent
-                return _after_closing_dash(subject) or _name_before_title(subject) or _noun_phrase(subject)
+                return (
+                    _inverted_aside(subject, node)
+                    or _last_asyndetic(subject, node)
+                    or _after_closing_dash(subject)
+                    or _name_before_title(subject)
+                    or _noun_phrase(subject)
+                )
             if self._subject_controls(node):
                 node = node.head.head  # "Blige sings to Clinton before asking her, “...”"
                 continue
@@ -1253,7 +1259,12 @@ class _StatementFinder:
             return subjects
         nearest = min(near, key=lambda c: abs(c.i - verb.i))
         others = [c for c in subjects if c is not nearest]
-        if self._kind_at(nearest) != "person" or any(self._kind_at(c) == "person" for c in others):
+        if self._kind_at(nearest) != "person":
+            return subjects
+        # "... to, now, Ted Cruz, Wilkin said": the name between a comma and the verb speaks, the other ends
+        # the reported words
+        aside = nearest.i + 1 == verb.i and nearest.left_edge.i > 0 and self.doc[nearest.left_edge.i - 1].text == ","
+        if not aside and any(self._kind_at(c) == "person" for c in others):
             return subjects
         return [nearest]
 
@@ -1570,6 +1581,33 @@ def _quoted_as_saying(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.lemma_ == "say" for g in c.children)
         for c in verb.children
     )
+
+
+def _inverted_aside(subject: Token, verb: Token) -> Span | None:
+    """ "And Trump, said Sunshine, who remains friendly with her former boss, doesn't forgive": a name, a comma,
+    the speech verb and a name: the name after the verb speaks, the one before is what is spoken of."""
+    doc = subject.doc
+    if _noun_phrase(subject).end + 1 != verb.i or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    after = doc[verb.i + 1]
+    if after.pos_ != "PROPN" or after.ent_type_ != "PERSON" or subject.pos_ != "PROPN":
+        return None
+    end = after.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ == "PERSON":
+        end += 1
+    return doc[after.i : end + 1]
+
+
+def _last_asyndetic(subject: Token, verb: Token) -> Span | None:
+    """ "His allegiance has shifted from Fiorina to Rubio to, now, Cruz, Wilkin said": names joined by a comma
+    alone, the last right before the verb, are the end of the reported words and the speaker, not a list."""
+    conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+    if not conjuncts or any(c.dep_ == "cc" for c in subject.children) or any(c.dep_ == "cc" for c in conjuncts):
+        return None
+    last = conjuncts[-1]
+    if last.i + 1 != verb.i or last.pos_ != "PROPN" or subject.doc[last.i - 1].text != ",":
+        return None
+    return _noun_phrase(last)
 
 
 def _has_subject(verb: Token) -> bool:

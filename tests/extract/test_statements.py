@@ -1712,3 +1712,17 @@ def test_someones_words_or_document_before_a_colon_are_theirs(extractor: Extract
         ("direct", "Jeb Bush"),
         ("direct", "Hillary Clinton"),
     ]
+
+
+def test_an_inverted_aside_or_a_name_after_a_comma_before_the_verb_is_the_speaker(extractor: Extractor) -> None:
+    body = (
+        "Louise Sunshine worked for Donald Trump for years.\n\n"
+        "And Trump, said Sunshine, who remains friendly with her former boss, doesn't forgive or forget.\n\n"
+        "William Wilkin spoke at the convention. His allegiance has shifted from Carly Fiorina to Marco Rubio to,"
+        " now, Ted Cruz, Wilkin said during his campaign speech."
+    )
+    # the parser made Trump and Cruz the subjects of "said"
+    assert [row[2] for row in _speakers(extractor, body) if row[0] == "indirect"] == [
+        "Louise Sunshine",
+        "William Wilkin",
+    ]
