@@ -42,6 +42,7 @@ GENDERED_NOUNS = {
     "son": "m", "daughter": "f", "brother": "m", "sister": "f", "widow": "f", "widower": "m",
     "councilman": "m", "councilwoman": "f", "assemblyman": "m", "assemblywoman": "f", "emperor": "m",
 }  # fmt: skip
+RELATION_NOUNS = frozenset({"friend", "neighbor", "neighbour", "colleague", "cousin", "fiance", "fiancee", "partner"})
 PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "liberal", "libertarian", "socialist"})
 UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "it", "one", "who", "which", "that"})
 NAME_DEPS = frozenset({"compound", "flat", "appos", "nmod"})
@@ -519,8 +520,11 @@ class SpeakerResolver:
         words = [t for t in chain if t.tag_ != "HYPH"]
         if any(t.pos_ != "PROPN" or t.tag_ == "NNPS" for t in words):
             return None
-        # "Twitter's Adam Sharp", tagged a work of art: a common first name makes it a person's name
-        first_named = len(words) > 1 and first_name_gender(chain.text) is not None
+        # "Twitter's Adam Sharp", tagged a work of art: a common first name makes it a person's name, as does a
+        # person noun before it ("his friend Mahamat Saleh Oumar", tagged a product)
+        before = next((t for t in reversed(phrase.doc[phrase.start : chain.start]) if not t.is_space), None)
+        described = before is not None and before.is_lower and before.pos_ == "NOUN" and _person_noun(before.lemma_)
+        first_named = len(words) > 1 and (first_name_gender(chain.text) is not None or described)
         allowed = ("", "PERSON", "WORK_OF_ART", "PRODUCT") if first_named else ("", "PERSON")
         if any(t.ent_type_ not in allowed for t in chain) and not _misread_nationality(phrase, chain):
             return None
@@ -1116,9 +1120,13 @@ def _party_or_home(head: Token) -> bool:
 
 
 def _person_noun(lemma: str) -> bool:
-    """A noun that may name a person: a title ("president-elect" too), or an agent noun ("pollster", "actress")."""
+    """A noun that may name a person: a title ("president-elect" too), an agent noun ("pollster", "actress"), a
+    relative or a friend."""
     return any(
-        word in PERSON_HEADS or (len(word) > 4 and word.endswith(PERSON_SUFFIXES))
+        word in PERSON_HEADS
+        or word in GENDERED_NOUNS
+        or word in RELATION_NOUNS
+        or (len(word) > 4 and word.endswith(PERSON_SUFFIXES))
         for word in (lemma, lemma.split("-")[0])
     )
 

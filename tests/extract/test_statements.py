@@ -1726,3 +1726,17 @@ def test_an_inverted_aside_or_a_name_after_a_comma_before_the_verb_is_the_speake
         "Louise Sunshine",
         "William Wilkin",
     ]
+
+
+def test_a_relative_named_beside_the_word_for_them_speaks(extractor: Extractor) -> None:
+    body = (
+        "Friends and loved ones in Chad were devastated by the news. “He had so many projects and ambitions,” his"
+        " friend\u00a0Mahamat Saleh Oumar told the website.\n\n"
+        "Bernie Sanders wants open primaries. On CNN Tuesday, his wife, Jane, called for an open primary process."
+        ' "Shutting people out of the process when they\'re excited about politics is not smart," she said.'
+    )
+    # the NER tags Oumar's name a product; "wife" and "friend" are words for a person
+    assert [(row[0], row[2]) for row in _speakers(extractor, body) if row[0] == "direct"] == [
+        ("direct", "Mahamat Saleh Oumar"),
+        ("direct", "Jane"),
+    ]
