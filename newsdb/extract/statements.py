@@ -1586,16 +1586,12 @@ def _quoted_as_saying(verb: Token) -> bool:
 def _inverted_aside(subject: Token, verb: Token) -> Span | None:
     """ "And Trump, said Sunshine, who remains friendly with her former boss, doesn't forgive": a name, a comma,
     the speech verb and a name: the name after the verb speaks, the one before is what is spoken of."""
-    doc = subject.doc
-    if _noun_phrase(subject).end + 1 != verb.i or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
+    if subject.pos_ != "PROPN" or _noun_phrase(subject).end + 1 != verb.i or subject.doc[verb.i - 1].text != ",":
         return None
-    after = doc[verb.i + 1]
-    if after.pos_ != "PROPN" or after.ent_type_ != "PERSON" or subject.pos_ != "PROPN":
+    name = _name_after(verb)
+    if name is None or any(t.pos_ != "PROPN" or t.ent_type_ != "PERSON" for t in name):
         return None
-    end = after.i
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ == "PERSON":
-        end += 1
-    return doc[after.i : end + 1]
+    return name
 
 
 def _last_asyndetic(subject: Token, verb: Token) -> Span | None:
