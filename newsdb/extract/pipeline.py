@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator
 from importlib import metadata
 from typing import TYPE_CHECKING
@@ -92,12 +93,24 @@ HONORIFIC_ABBREVIATIONS = (
 )  # fmt: skip
 
 
+# Hyphens glued to a capitalised word open a bullet or a signature ("-Bernie Sanders won 84 percent",
+# "-President Obama, tweeting after Clinton's speech."): the model's tokenizer keeps "-President" one word.
+_DASH_PREFIX = r"^-+(?=[A-Z])"
+
+
 def _add_tokenizer_exceptions(nlp: Language) -> None:
-    """Keep "MM. Kim and Putin" and "said Navy Capt. Jeff Davis" one sentence: the title's period is no full stop."""
+    """Keep "MM. Kim and Putin" and "said Navy Capt. Jeff Davis" one sentence: the title's period is no full stop.
+
+    Also split a hyphen from the capitalised word it opens, so that "-Michelle Marks, Philadelphia." signs with
+    a name.
+    """
     tokenizer = nlp.tokenizer
     if isinstance(tokenizer, Tokenizer):
         for text in HONORIFIC_ABBREVIATIONS:
             tokenizer.add_special_case(text, [{ORTH: text}])
+        prefixes = getattr(tokenizer.prefix_search, "__self__", None)
+        if isinstance(prefixes, re.Pattern) and _DASH_PREFIX not in prefixes.pattern:
+            tokenizer.prefix_search = re.compile(f"{_DASH_PREFIX}|{prefixes.pattern}").search
 
 
 # Titles before a name, whose period never ends the sentence ("said Navy Capt. Jeff Davis").

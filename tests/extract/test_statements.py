@@ -405,6 +405,21 @@ def test_a_quotation_paragraph_signed_with_a_dash_line_is_the_signers(extractor:
     ]
 
 
+def test_a_signature_whose_hyphen_touches_the_name_is_the_signers(extractor: Extractor) -> None:
+    # the model's tokenizer reads "-Michelle" as one word, which left the signature without a name
+    body = (
+        "Delegates spoke to us on the convention floor.\n\n"
+        "\"The whole idea of a 'Crooked Hillary' is something that we hear about all the time.\"\n\n"
+        "-Michelle Marks, Philadelphia.\n\n"
+        '"It was a great night for the party."\n\n'
+        "-President Obama, tweeting after the speech."
+    )
+    assert [(speaker, cue) for _, _, speaker, cue in _speakers(extractor, body)] == [
+        ("Michelle Marks", "-"),
+        ("Obama", "-"),
+    ]
+
+
 def test_a_dash_line_that_is_not_a_signature_attributes_nothing(extractor: Extractor) -> None:
     body = (
         "We checked what the candidates said in the debate.\n\n"
