@@ -103,6 +103,16 @@ def window_start(paragraph_starts: list[int], position: int, paragraphs: int) ->
 
 
 _APOSTROPHES = re.compile("'{2,3}")
+_MAX_SPACES_BEFORE_CLOSE = 3
+
+
+def _closing_spaces(text: str, start: int) -> int:
+    """How many spaces set a closing ``''`` off from the end of its clause: 1 in ``coalitions, '' said``, 0 when
+    the marks do not close one that way."""
+    at = start
+    while at > 0 and start - at < _MAX_SPACES_BEFORE_CLOSE and text[at - 1] in " \t\u00a0":
+        at -= 1
+    return start - at if 0 < at < start and text[at - 1] in ",.?!'" else 0
 
 
 def reading_text(text: str) -> str:
@@ -110,8 +120,9 @@ def reading_text(text: str) -> str:
 
     Only in a text that uses them (one ``''`` opens a word and one closes
     one): an opening ``''Why`` becomes `` "Why``, a closing ``now,''``
-    becomes ``now," ``; three marks are a single one inside the double
-    (``case,'''`` is ``case,'" ``).  Any other text is returned as it is.
+    becomes ``now," `` (and ``now, ''``, spaced off after the clause's
+    comma, ``now,"   ``); three marks are a single one inside the double (``case,'''`` is
+    ``case,'" ``).  Any other text is returned as it is.
     """
     if "''" not in text:
         return text
@@ -127,6 +138,9 @@ def reading_text(text: str) -> str:
             opened = True
         elif not before.isspace() and not after.isalnum():
             edits.append((start, single + '" '))
+            closed = True
+        elif spaces := _closing_spaces(text, start) if not after.isalnum() else 0:
+            edits.append((start - spaces, single + '"' + " " * (end - start - len(single) - 1 + spaces)))
             closed = True
     if not (opened and closed):
         return text

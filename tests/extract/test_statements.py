@@ -254,6 +254,13 @@ def test_reading_text_writes_ascii_double_marks_as_double_quotes() -> None:
     # two closing single marks in a text that never opens with two ("over there?''") are two single marks
     tabloid = "'He says 'there's my black over there?'' Jones said."
     assert reading_text(tabloid) is tabloid
+    # a closing pair set off by a space after the clause's comma still closes
+    spaced = "''I hate the term 'Manhattan poor,' '' she said. ''It is coalitions, '' said Mr. Gunnels."
+    reading = reading_text(spaced)
+    assert [reading[q.start : q.end] for q in find_quotes(reading)] == [
+        "I hate the term 'Manhattan poor,'",
+        "It is coalitions,",
+    ]
 
 
 def test_a_cue_does_not_reach_over_a_quotation_of_someone_else() -> None:
