@@ -453,7 +453,7 @@ class _StatementFinder:
         return idx >= 0 and not self.text[self._paragraph_starts[idx] : pos].strip()
 
     def _cue_after(self, quote: Quote, inner: Span) -> _Cue | None:
-        """“...,” he said / “...,” said Mr. Lavrov / “...”, welcomed the minister."""
+        """“...,” he said / “...,” said Mr. Lavrov / “...”, welcomed the minister / “...,” as Cruz said."""
         if self.text[quote.start : quote.end].rstrip().endswith("."):
             # the quoted sentence ended: what follows is a new sentence, which attributes the quotation
             # only when it is nothing but a speaker and a speech verb (“... votes.” Trump said.)
@@ -464,12 +464,15 @@ class _StatementFinder:
         tokens = [t for t in after[: FRAME_SUBJECT_TOKENS + 2] if not t.is_space]
         gap: list[Token] = []
         open_ended = self.text[quote.start : quote.end].rstrip().endswith(FRAME_ENDINGS) and self._opens_sentence(quote)
+        subordinate = False  # "“...,” as his father dreamed, Mr. Turry said": "as" takes a speech verb only
         for token in tokens:
             if token.text in ("“", "«") or token.text in SENTENCE_END or "\n" in self.text[quote.outer_end : token.idx]:
                 return None
             fragment = _fragment_frame(token)
             inside_subject = token.dep_ in ("relcl", "acl") and not fragment  # "Sperling, who served as ..., said"
-            frames = self._is_cue_verb(token, frame=True) or (open_ended and self._manner_verb(token))
+            frames = self._is_cue_verb(token, frame=True) or (
+                open_ended and not subordinate and self._manner_verb(token)
+            )
             if frames and not inside_subject:
                 if self._demoted(token, outside=(quote.start, quote.end)):
                     return None  # "X said that ... “...,” Reuters reported": X's words, Reuters the channel
@@ -486,7 +489,8 @@ class _StatementFinder:
                 if speaker is None:
                     return None
                 return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, token.sent)
-            if token.is_punct and not gap:
+            if (token.is_punct or _frame_as(token)) and not gap:
+                subordinate = subordinate or not token.is_punct  # "“... right now,” as Cruz said on Monday"
                 continue
             gap.append(token)
             if len(gap) > FRAME_SUBJECT_TOKENS:
@@ -590,9 +594,11 @@ class _StatementFinder:
             if token.text in SENTENCE_END or token.text in ("”", "\n") or "\n" in token.text:
                 return None
             if self._is_cue_verb(token, frame=True):
-                speaker = self._subject(token) or self._inverted_subject(token)
+                speaker = _as_put_by(token) or self._subject(token) or self._inverted_subject(token)
                 if speaker is None and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "PROPN":
                     speaker = _noun_phrase(token.head)  # "“...,” said Sherman, speaking of politicians, “...”"
+                if speaker is not None and speaker.start_char >= quote.open_at:
+                    speaker = None  # a subject inherited from inside the quotation is not who frames it
                 return _Cue(token.lemma_.lower(), token.idx, token.idx + len(token.text), speaker, token.sent)
         return None
 
@@ -1130,9 +1136,11 @@ class _StatementFinder:
         """A speech verb used as a verb ("cited by X", "a film called ..." are not cues).
 
         ``frame``: the verb sits right next to the quotation's marks, where
-        "continued" is a speech verb too.
+        "continued" and "put it" are speech verbs too.
         """
         lemma = token.lemma_.lower()
+        if frame and token.pos_ == "VERB" and _puts_it(token):
+            return True  # "As The Post's Dana Milbank puts it, “...”"
         if token.pos_ not in ("VERB", "AUX") or not (lemma in SPEECH_VERBS or (frame and lemma in FRAME_ONLY_VERBS)):
             return False
         participle = token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl")
@@ -1410,6 +1418,34 @@ def _speaker_phrase(phrase: Span) -> Span:
 
 # "It's safe to say", "needless to say", "it is too soon to say": the writer's hedge, nobody's words.
 HEDGE_WORDS = frozenset({"safe", "fair", "needless", "soon", "early", "premature", "hard", "difficult", "impossible"})
+
+
+def _frame_as(token: Token) -> bool:
+    """The "as" of "“...,” as Cruz said" or "as she put it": it subordinates the frame that follows."""
+    return token.lower_ == "as" and token.dep_ == "mark" and token.head.i > token.i
+
+
+def _puts_it(verb: Token) -> bool:
+    """ "as X put it", "X put it this way": the idiom says how someone worded a quotation (not "putting it into
+    the file")."""
+    if verb.lemma_.lower() != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return False
+    return any(
+        (c.dep_ in ("mark", "prep") and c.lower_ == "as" and c.i < verb.i) or c.dep_ in ("advmod", "npadvmod")
+        for c in verb.children
+    )
+
+
+def _as_put_by(verb: Token) -> Span | None:
+    """ "As Akhil Amar, a professor at Yale, put it": the parser hangs the name on "as"."""
+    if not _puts_it(verb):
+        return None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i < verb.i:
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if objects:
+                return _noun_phrase(objects[0])
+    return None
 
 
 def _saying_idiom(verb: Token) -> bool:

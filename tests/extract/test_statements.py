@@ -1762,3 +1762,27 @@ def test_a_relative_named_beside_the_word_for_them_speaks(extractor: Extractor) 
         ("direct", "Mahamat Saleh Oumar"),
         ("direct", "Jane"),
     ]
+
+
+def test_as_someone_put_it_frames_the_quotation_after_it(extractor: Extractor) -> None:
+    body = (
+        "Garland met senators on Wednesday.\n\n"
+        "As The Post's Dana Milbank puts it, “Senate Republicans are unmoved, and activists are uninspired.”\n\n"
+        "As Akhil Reed Amar, a professor of law at Yale, put it, “Senate Republicans should remember the past.”\n\n"
+        "Mr. Chrabaszcz was responsible for putting it into the national file, “Vito is outstanding with data.”"
+    )
+    assert [(speaker, cue) for _, _, speaker, cue in _speakers(extractor, body)] == [
+        ("Dana Milbank", "put"),
+        ("Akhil Reed Amar", "put"),
+    ]
+
+
+def test_a_quotation_framed_by_as_someone_said_is_theirs(extractor: Extractor) -> None:
+    body = (
+        "Ted Cruz campaigned in Iowa on Monday.\n\n"
+        "The fact that the race “is a dead heat right now,” as Cruz said on Glenn Beck’s radio program, "
+        "only raises the stakes.\n\n"
+        "“He was going to make the Trump name known,” as his father dreamed, Mr. Turry said."
+    )
+    quoted = [(type_, speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body) if type_ != "indirect"]
+    assert quoted == [("partial", "Ted Cruz", "say"), ("direct", "Turry", "say")]
