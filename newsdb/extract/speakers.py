@@ -246,12 +246,15 @@ class SpeakerResolver:
         return self._one_speaking_entity(owners)
 
     def _issuer(self, document: Token) -> str | None:
-        """The named subject of "X said in a statement", "X issued a statement"."""
+        """The named subject of "X said in a statement", "X issued a statement", "X ..., releasing a statement"."""
         verb = document.head
         if document.dep_ == "pobj" and verb.lower_ == "in":
             verb = verb.head
         elif not (document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS):
             return None
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+            verb = verb.head  # "Mr. Sanders showed no sign of backing down, releasing a statement that ..."
         return self._one_speaking_entity([c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"])
 
     def _one_speaking_entity(self, tokens: list[Token]) -> str | None:

@@ -1216,7 +1216,7 @@ class _StatementFinder:
                     return None
                 if subject.dep_ == "nsubjpass" and node is verb and not _quoted_as_saying(verb):
                     return None  # "was told": the speaker is not the subject ("was joined and joked": it is)
-                if subject.lower_ in ("who", "that") and node.dep_ == "relcl":
+                if subject.lower_ in ("who", "that") and node.dep_ in ("relcl", "acl"):
                     return _noun_phrase(node.head)  # "a surrogate who said": the antecedent
                 return (
                     _inverted_aside(subject, node)

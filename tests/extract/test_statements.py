@@ -1786,3 +1786,12 @@ def test_a_quotation_framed_by_as_someone_said_is_theirs(extractor: Extractor) -
     )
     quoted = [(type_, speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body) if type_ != "indirect"]
     assert quoted == [("partial", "Ted Cruz", "say"), ("direct", "Turry", "say")]
+
+
+def test_a_statement_released_by_the_subject_speaks_for_it(extractor: Extractor) -> None:
+    # "that" heads the parser's "acl", not a "relcl"; "releasing" has no subject of its own
+    body = (
+        "Mr. Sanders showed no sign of backing down, releasing a statement that, while condemning violence, "
+        "accused the Democratic leadership in Nevada of using “its power to prevent a fair process.”"
+    )
+    assert _speakers(extractor, body) == [("partial", "its power to prevent a fair process.", "Sanders", "accuse")]
