@@ -83,6 +83,7 @@ MAX_NAME_TOKENS = 5  # a name after "said" is shorter ("Senator Mark S. Kirk"): 
 MIN_CLAUSE_WORDS = 3
 TITLE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PART"})  # "the Post's senior politics editor"
 TRAILING_STRIP = ", \n\t"
+MAX_ASIDE_TOKENS = 6  # "Ms. Tanzer said" set off by commas inside a sentence
 MAX_CONTINUATION_GAP = 200  # characters between a quotation and the one continuing it
 DASHES = frozenset({"-", "—", "–"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -367,7 +368,7 @@ class _StatementFinder:
             cue = self._cue_before(quote)
             framed_before = cue is not None
         if cue is None:
-            cue = self._cue_governing(inner)
+            cue = self._cue_governing(inner) or self._parenthetical_cue(inner)
         if cue is None:
             cue = self._according_to(inner.sent, exclude=inner)
         if cue is None and inner[-1].sent != inner.sent:
@@ -629,6 +630,27 @@ class _StatementFinder:
             speaker = self._subject(verb)
             if speaker is not None and not (inner.start <= speaker.start < inner.end):
                 return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), speaker, verb.sent)
+        return None
+
+    def _parenthetical_cue(self, inner: Span) -> _Cue | None:
+        """ "Trump, Sexton said, has created a “...”", "The golf industry, she said, is “...”": a speech verb and
+        its subject set off inside the clause that holds the quotation (the parser hangs them as a parataxis)."""
+        node = inner.root
+        for _ in range(ANCESTOR_DEPTH):
+            for aside in node.children:
+                if aside.dep_ != "parataxis" or aside.right_edge.i >= inner.start or not _has_subject(aside):
+                    continue
+                last = max(t.i for t in aside.subtree if not t.is_punct)
+                after = self.doc[last + 1]
+                small = last - aside.left_edge.i < MAX_ASIDE_TOKENS
+                if small and (after.text == "," or after.is_quote) and self._is_cue_verb(aside, frame=True):
+                    speaker = self._subject(aside)
+                    if speaker is None or self._inside_quote(speaker.start_char):
+                        return None
+                    return _Cue(aside.lemma_.lower(), aside.idx, aside.idx + len(aside.text), speaker, aside.sent)
+            if node.head.i == node.i:
+                return None
+            node = node.head
         return None
 
     def _cue_from_context(self, quote: Quote, earlier: list[_Candidate]) -> _Cue | None:

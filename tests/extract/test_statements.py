@@ -1795,3 +1795,16 @@ def test_a_statement_released_by_the_subject_speaks_for_it(extractor: Extractor)
         "accused the Democratic leadership in Nevada of using “its power to prevent a fair process.”"
     )
     assert _speakers(extractor, body) == [("partial", "its power to prevent a fair process.", "Sanders", "accuse")]
+
+
+def test_a_speech_verb_set_off_inside_the_sentence_frames_its_quotation(extractor: Extractor) -> None:
+    # the parser hangs "Sexton said" from "created" as a parataxis: no ancestor of the quotation is a speech verb
+    body = (
+        "Thomas Sexton studies Donald Trump's rallies.\n\n"
+        "Trump, Sexton said, has created a “strange, reality-bending political correctness-free zone.”\n\n"
+        "Cruz, Morton Blackwell wrote “has consistently demonstrated his deep commitment to conservative principles.”"
+    )
+    assert [(type_, speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body)] == [
+        ("partial", "Thomas Sexton", "say"),
+        ("partial", "Morton Blackwell", "write"),
+    ]
