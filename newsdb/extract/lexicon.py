@@ -22,6 +22,8 @@ SPEECH_VERBS = frozenset(
         "retort", "exclaim", "muse", "wonder", "accuse", "blast", "slam", "hail",
         "reason", "opine", "posit", "proclaim", "confess", "plead", "brag", "grumble", "mutter", "murmur",
         "whisper", "inquire", "recount", "summarize", "summarise", "decry", "tout", "laud",
+        "condemn", "thank", "dub", "label", "chant", "coin", "interject", "counter", "boom", "lecture",
+        "scoff", "snap", "thunder", "gush", "rant", "sigh", "exult",
     }
 )  # fmt: skip
 

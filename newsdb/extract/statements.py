@@ -53,7 +53,8 @@ INDIRECT_VERBS = SPEECH_VERBS - frozenset(
     {"welcome", "praise", "call", "describe", "denounce", "criticize", "criticise", "blast", "slam", "hail",
      "speak", "comment", "quip", "joke", "shout", "yell", "ask", "answer", "wonder", "muse",
      "demand", "propose", "accuse", "lament", "mention", "recall", "decry", "tout", "laud", "whisper", "mutter",
-     "murmur", "inquire", "recount"}
+     "murmur", "inquire", "recount", "condemn", "thank", "dub", "label", "chant", "coin", "boom",
+     "lecture", "scoff", "snap", "thunder", "gush", "rant", "sigh", "exult"}
 )  # fmt: skip
 # Verbs whose subject is a medium when another cue in the sentence has its own speaker.
 CHANNEL_VERBS = frozenset({"report"})
@@ -100,7 +101,7 @@ SUBJECT_CONTROL_PREPOSITIONS = frozenset({"before", "after", "by", "upon", "whil
 VENUE_PREPOSITIONS = frozenset({"on", "in", "at"})
 MAX_WORK_TITLE_WORDS = 6  # "This Week With George Stephanopoulos" after "on ABC's"
 # Owners of a programme: "on Fox News channel's “Sunday Morning Futures”" (names are tagged ORG).
-MEDIA_NOUNS = frozenset({"channel", "network", "station", "radio", "magazine", "newspaper", "paper"})
+MEDIA_NOUNS = frozenset({"channel", "network", "station", "radio", "television", "magazine", "newspaper", "paper"})
 # Makers whose "of" names their work: "the author of “Destiny and Power”", "host of “Morning Joe”".
 WORK_MAKERS = frozenset(
     {"author", "co-author", "coauthor", "editor", "co-editor", "host", "co-host", "anchor", "creator", "director",
@@ -1199,12 +1200,20 @@ class _StatementFinder:
         """The subject of ``verb``, inherited from the verb it is coordinated with or hangs from.
 
         A passive participle with its agent heading an adverbial clause ("Asked by Thrush if Clinton “gets”
-        race, Sharpton ...") has the agent for subject: the main clause's subject was asked, not asking.
+        race, Sharpton ...") has the agent for subject: the main clause's subject was asked, not asking; so
+        does a passive verb ("was dubbed “...” by X"), which without an agent has none.
         """
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is not None and verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        # "who's argued": the parser may take the "'s" of "has" for a passive's "is"
+        passive = any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in verb.children)
+        passive = passive and not _quoted_as_saying(verb)
+        # not "Rubio was asked by moderator Gerard Baker whether ... “...”": the answer, "he said" next, is Rubio's
+        asked = passive and verb.lemma_.lower() == "ask"
+        if agent is not None and verb.tag_ == "VBN" and (verb.dep_ == "advcl" or (passive and not asked)):
             by = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return _noun_phrase(by) if by is not None else None
+        if passive:
+            return None  # "Clinton, who could be celebrating being dubbed the “presumptive nominee”": not hers
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
             return _noun_phrase(verb.head)  # "issued a statement saying", "a tweet saying": who wrote it speaks
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and _quoted_as_saying(verb.head.head):

@@ -1808,3 +1808,28 @@ def test_a_speech_verb_set_off_inside_the_sentence_frames_its_quotation(extracto
         ("partial", "Thomas Sexton", "say"),
         ("partial", "Morton Blackwell", "write"),
     ]
+
+
+def test_more_verbs_frame_a_quotation(extractor: Extractor) -> None:
+    body = (
+        "Chancellor Angela Merkel of Germany condemned “such a murderous attack.”\n\n"
+        "Julianne Moore thanked him for “stepping up and taking action when Congress won’t.”\n\n"
+        "“I’ll tell you what,” Jeb Bush interjected, “it’s a disgrace.”"
+    )
+    assert [(type_, speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body)] == [
+        ("direct", "Angela Merkel", "condemn"),  # the whole object of the verb
+        ("partial", "Julianne Moore", "thank"),
+        ("direct", "Jeb Bush", "interject"),
+        ("direct", "Jeb Bush", "interject"),
+    ]
+
+
+def test_a_passive_speech_verb_speaks_for_its_agent_not_its_subject(extractor: Extractor) -> None:
+    body = (
+        "Hillary Clinton campaigned in California.\n\n"
+        "Clinton, who could be celebrating being dubbed the “presumptive nominee,” may lose the state.\n\n"
+        "The FBI had interviewed Tamerlan Tsarnaev after being warned by Senator John McCain "
+        "that he was “a threat to the United States.”"
+    )
+    quoted = [(type_, speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body) if type_ != "indirect"]
+    assert quoted == [("direct", "John McCain", "warn")]
