@@ -1217,8 +1217,9 @@ class _StatementFinder:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() in DOCUMENT_NOUNS:
             return _noun_phrase(verb.head)  # "issued a statement saying", "a tweet saying": who wrote it speaks
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and _quoted_as_saying(verb.head.head):
-            cited = next((c for c in verb.head.head.children if c.dep_ == "nsubjpass"), None)
-            return _noun_phrase(cited) if cited is not None else None  # "Braynard is quoted as saying"
+            # "Braynard is quoted as saying"; "CNN quoted an American witness as saying": the witness speaks
+            cited = next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+            return _noun_phrase(cited) if cited is not None else None
         # "“Cruz,” Beck joked": the parser made the name a compound of the verb (not in a headline's capitals)
         named = verb.doc[verb.i - 1] if verb.i > 0 else None
         if named is not None and named.dep_ == "compound" and named.head.i == verb.i and named.pos_ == "PROPN":
@@ -1262,7 +1263,11 @@ class _StatementFinder:
             # "Sen. Richard J. Durbin (D-Ill.), noting the size of Sanders's following, said,": the parser makes
             # the participle the root, with the subject, and "said" its parataxis
             participle_root = node.dep_ == "parataxis" and node.head.tag_ == "VBG"
-            if (node.dep_ not in ("conj", "advcl", "xcomp") and not participle_root) or node.head.i == node.i:
+            # "Trump gestured ..., then leaned in and boomed:": the parser leaves "leaned" an unlabelled "dep"
+            loose = node.dep_ == "dep" and node.pos_ == "VERB" and node.head.pos_ == "VERB"
+            if (
+                node.dep_ not in ("conj", "advcl", "xcomp") and not participle_root and not loose
+            ) or node.head.i == node.i:
                 return None
             objects = [c for c in node.head.children if c.dep_ == "dobj"]
             if node.dep_ == "xcomp" and objects and node.head.lemma_.lower() in OBJECT_CONTROL_VERBS:
@@ -1643,7 +1648,8 @@ def _name_before_title(subject: Token) -> Span | None:
 
 
 def _quoted_as_saying(verb: Token) -> bool:
-    """ "“...,” Braynard is quoted as saying": a passive citing verb whose subject is the one who said it."""
+    """ "“...,” Braynard is quoted as saying", "CNN quoted a witness as saying": a citing verb whose passive
+    subject or object is the one who said it."""
     return verb.lemma_.lower() in CITING_VERBS and any(
         c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" and g.lemma_ == "say" for g in c.children)
         for c in verb.children

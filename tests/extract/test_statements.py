@@ -1833,3 +1833,12 @@ def test_a_passive_speech_verb_speaks_for_its_agent_not_its_subject(extractor: E
     )
     quoted = [(type_, speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body) if type_ != "indirect"]
     assert quoted == [("direct", "John McCain", "warn")]
+
+
+def test_quoted_someone_as_saying_is_their_quotation(extractor: Extractor) -> None:
+    body = (
+        "A truck drove into a crowd in Nice.\n\n"
+        "The Associated Press quoted Wassim Bouhlel, a Nice native, as saying the driver “kept going.”"
+    )
+    quoted = [(type_, speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body) if type_ != "indirect"]
+    assert quoted == [("partial", "Wassim Bouhlel", "say")]
