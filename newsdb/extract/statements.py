@@ -1264,7 +1264,14 @@ class _StatementFinder:
             # the participle the root, with the subject, and "said" its parataxis
             participle_root = node.dep_ == "parataxis" and node.head.tag_ == "VBG"
             # "Trump gestured ..., then leaned in and boomed:": the parser leaves "leaned" an unlabelled "dep"
-            loose = node.dep_ == "dep" and node.pos_ == "VERB" and node.head.pos_ == "VERB"
+            # (not "after Mr. Trump, asked about ..., had said,", whose "dep" has its own auxiliary and subject)
+            loose = (
+                node.dep_ == "dep"
+                and node.pos_ == "VERB"
+                and node.head.pos_ == "VERB"
+                and node.head.i < node.i
+                and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+            )
             if (
                 node.dep_ not in ("conj", "advcl", "xcomp") and not participle_root and not loose
             ) or node.head.i == node.i:
