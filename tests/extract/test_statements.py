@@ -1845,9 +1845,9 @@ def test_quoted_someone_as_saying_is_their_quotation(extractor: Extractor) -> No
 
 
 def test_a_verb_left_unlabelled_with_its_own_auxiliary_takes_no_subject_from_the_clause(extractor: Extractor) -> None:
-    # the parser makes "Mr. Trump" the object of "after" and "had said" a "dep" of "come up": not the issue's words
+    # the parser makes "Mr. Trump" the object of "after" and "had said" a "dep" of "spoken up": not Sasse's words
     body = (
-        "The issue had come up Friday after Mr. Trump, asked about the deaths of journalists under Mr. Putin, "
+        "Ben Sasse had spoken up Friday after Mr. Trump, asked about the deaths of journalists under Mr. Putin, "
         'had said, "I think our country does plenty of killing also."'
     )
     assert [(type_, speaker) for type_, _, speaker, _ in _speakers(extractor, body)] == [("direct", None)]
