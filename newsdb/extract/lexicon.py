@@ -23,7 +23,8 @@ SPEECH_VERBS = frozenset(
         "reason", "opine", "posit", "proclaim", "confess", "plead", "brag", "grumble", "mutter", "murmur",
         "whisper", "inquire", "recount", "summarize", "summarise", "decry", "tout", "laud",
         "condemn", "thank", "dub", "label", "chant", "coin", "interject", "counter", "boom", "lecture",
-        "scoff", "snap", "thunder", "gush", "rant", "sigh", "exult",
+        "scoff", "snap", "thunder", "gush", "rant", "sigh", "exult", "dismiss", "characterize", "characterise",
+        "refer", "bemoan", "blame",
     }
 )  # fmt: skip
 

@@ -54,7 +54,8 @@ INDIRECT_VERBS = SPEECH_VERBS - frozenset(
      "speak", "comment", "quip", "joke", "shout", "yell", "ask", "answer", "wonder", "muse",
      "demand", "propose", "accuse", "lament", "mention", "recall", "decry", "tout", "laud", "whisper", "mutter",
      "murmur", "inquire", "recount", "condemn", "thank", "dub", "label", "chant", "coin", "boom",
-     "lecture", "scoff", "snap", "thunder", "gush", "rant", "sigh", "exult"}
+     "lecture", "scoff", "snap", "thunder", "gush", "rant", "sigh", "exult", "dismiss", "characterize",
+     "characterise", "refer", "bemoan", "blame"}
 )  # fmt: skip
 # Verbs whose subject is a medium when another cue in the sentence has its own speaker.
 CHANNEL_VERBS = frozenset({"report"})
@@ -115,6 +116,17 @@ WORK_NOUNS = frozenset(
 )  # fmt: skip
 # Nouns for someone's words, whose possessor spoke them: "Clinton's response was: “...”".
 WORDS_NOUNS = frozenset({"response", "reply", "answer", "retort", "reaction", "comment", "words", "message", "verdict"})
+# ... and nouns for what someone said that a quotation may be the content of: "Trump's claim that Obama “...”";
+# those that name words are what their copula's quotation says: "Clinton's slogan is “I'm with her.”".
+NAMING_WORDS_NOUNS = frozenset({"slogan", "phrase", "catchphrase", "dictum", "motto", "mantra", "refrain"})
+OWNED_WORDS_NOUNS = (
+    WORDS_NOUNS
+    | NAMING_WORDS_NOUNS
+    | frozenset(
+        {"claim", "assertion", "suggestion", "promise", "pledge", "vow", "warning", "description", "remark", "quip",
+         "boast", "accusation", "insistence", "contention", "argument", "prediction", "declaration"}
+    )
+)  # fmt: skip
 MINOR_TITLE_WORDS = frozenset({"with", "from", "into", "onto", "upon", "over"})  # lower case in a title
 MAX_TITLE_WORDS = 4  # a quotation this short in a sentence is a title or a scare quote, not someone's words
 MAX_LISTED_WORDS = 8  # quoted fragments this short, one after another, share their frame
@@ -612,7 +624,7 @@ class _StatementFinder:
         if title:
             attached = [t for t in attached if not t.is_punct]  # the full stop of “New Day.” hangs on "said"
         for token in attached:
-            node = token.head
+            via, node = token, token.head
             for _ in range(ANCESTOR_DEPTH):
                 if title and node.dep_ == "prep" and node.lower_ in VENUE_PREPOSITIONS:
                     break  # "Pence spoke on “Fox News Sunday.”": a programme, not what he said
@@ -624,14 +636,39 @@ class _StatementFinder:
                 ):
                     verbs.append(node)
                     break
+                owner = self._words_owner(node, via)
+                if owner is not None:
+                    verbs.append(owner)
+                    break
                 if node.head.i == node.i or self._other_speakers_clause(node):
                     break  # "as Trump went on about “...”, Melanie said yes": the clause is Trump's, not hers
-                node = node.head
+                via, node = node, node.head
         for verb in verbs:
+            if verb.dep_ == "poss":  # a possessor of someone's words: "Donald Trump’s claim that Obama “...”"
+                return _Cue("", verb.idx, verb.idx + len(verb.text), _noun_phrase(verb), verb.sent)
             speaker = self._subject(verb)
             if speaker is not None and not (inner.start <= speaker.start < inner.end):
                 return _Cue(verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text), speaker, verb.sent)
         return None
+
+    def _words_owner(self, node: Token, via: Token) -> Token | None:
+        """The named possessor of words a quotation is the content of, reached from the quotation through ``via``:
+        "Donald Trump’s claim that Obama “founded ISIS,”", "Trump's slogan, “Make America Great Again.”",
+        "Hillary Clinton’s campaign slogan is “I’m with her.”" (the possessor of the copula's subject); not
+        "Ryan called Trump's comment “racist”", which is Ryan's word."""
+        if node.lemma_.lower() == "be" and via.dep_ in ("attr", "ccomp"):
+            node = next((c for c in node.children if c.dep_ == "nsubj"), node)
+            # "the claim is that ...", "the slogan is “...”"; not "Trump's comments were “intolerable”"
+            if via.dep_ == "attr" and node.lemma_.lower() not in NAMING_WORDS_NOUNS:
+                return None
+        elif via.dep_ not in ("acl", "ccomp", "appos") or (via.dep_ == "appos" and not _right_after(via, node)):
+            return None  # "Romney’s phrase “self-deportation.”"; not "Clark’s comments further “...”", misparsed
+        if node.pos_ != "NOUN" or node.lemma_.lower() not in OWNED_WORDS_NOUNS:
+            return None
+        owner = next((c for c in node.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None or self._kind_at(owner) not in ("person", "organization") or self._inside_quote(owner.idx):
+            return None
+        return owner
 
     def _parenthetical_cue(self, inner: Span) -> _Cue | None:
         """ "Trump, Sexton said, has created a “...”", "The golf industry, she said, is “...”": a speech verb and
@@ -1461,6 +1498,14 @@ def _speaker_phrase(phrase: Span) -> Span:
 
 # "It's safe to say", "needless to say", "it is too soon to say": the writer's hedge, nobody's words.
 HEDGE_WORDS = frozenset({"safe", "fair", "needless", "soon", "early", "premature", "hard", "difficult", "impossible"})
+
+
+def _right_after(phrase: Token, noun: Token) -> bool:
+    """The phrase ``phrase`` heads follows ``noun`` or a comma, a colon or a dash (its quotation mark between)."""
+    at = phrase.left_edge.i - 1
+    while at >= 0 and (phrase.doc[at].is_quote or phrase.doc[at].is_space):
+        at -= 1
+    return at >= 0 and (at == noun.i or phrase.doc[at].text in (",", ":", "—", "–", "--"))
 
 
 def _frame_as(token: Token) -> bool:

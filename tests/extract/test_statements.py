@@ -1851,3 +1851,31 @@ def test_a_verb_left_unlabelled_with_its_own_auxiliary_takes_no_subject_from_the
         'had said, "I think our country does plenty of killing also."'
     )
     assert [(type_, speaker) for type_, _, speaker, _ in _speakers(extractor, body)] == [("direct", None)]
+
+
+def test_someone_s_claim_slogan_or_phrase_holds_their_words(extractor: Extractor) -> None:
+    body = (
+        "Gov. Mike Pence blamed the media for making an issue out of Donald Trump’s claim that "
+        "President Barack Obama “founded ISIS,” calling it sarcasm.\n\n"
+        "Hillary Clinton’s campaign slogan is “I’m with her.”\n\n"
+        "Mario Vargas Llosa told an audience in Houston that Trump's comments about immigrants were “intolerable.”"
+    )
+    quoted = [(type_, speaker) for type_, _, speaker, _ in _speakers(extractor, body) if type_ != "indirect"]
+    assert quoted == [
+        ("partial", "Donald Trump"),
+        ("partial", "Hillary Clinton"),
+        ("partial", "Mario Vargas Llosa"),  # the comments' verdict is his, not Trump's
+    ]
+
+
+def test_dismissing_characterizing_and_referring_verbs_frame_a_quotation(extractor: Extractor) -> None:
+    body = (
+        "Campaign chair Paul Manafort dismissed the whole kerfuffle as “absurd.”\n\n"
+        "On the trail, Carly Fiorina routinely characterizes herself as a “change warrior.”\n\n"
+        "Soviet dissident Milovan Djilas referred to the “New Class.”"
+    )
+    assert [(speaker, cue) for _, _, speaker, cue in _speakers(extractor, body)] == [
+        ("Paul Manafort", "dismiss"),
+        ("Carly Fiorina", "characterize"),
+        ("Milovan Djilas", "refer"),
+    ]
