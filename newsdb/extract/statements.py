@@ -48,6 +48,11 @@ from newsdb.ingest.article import Article
 
 # Verbs that frame a quotation ("“...,” Carson continued.") but never govern one.
 FRAME_ONLY_VERBS = frozenset({"continue"})
+# ... and verbs that do so with their particle: "Hillary shot back, “...”".
+PHRASAL_SPEECH_VERBS = {
+    "shoot": "back", "fire": "back", "hit": "back", "push": "back", "chime": "in", "weigh": "in", "cut": "in",
+    "pipe": "up", "lash": "out", "sound": "off", "go": "on",
+}  # fmt: skip
 # Speech verbs that report a clause ("said that ..."); "call", "describe" and the like only frame quotes.
 INDIRECT_VERBS = SPEECH_VERBS - frozenset(
     {"welcome", "praise", "call", "describe", "denounce", "criticize", "criticise", "blast", "slam", "hail",
@@ -1199,8 +1204,8 @@ class _StatementFinder:
         "continued" and "put it" are speech verbs too.
         """
         lemma = token.lemma_.lower()
-        if frame and token.pos_ == "VERB" and _puts_it(token):
-            return True  # "As The Post's Dana Milbank puts it, “...”"
+        if frame and token.pos_ == "VERB" and (_puts_it(token) or _phrasal_speech(token)):
+            return True  # "As The Post's Dana Milbank puts it, “...”", "Hillary shot back, “...”"
         if token.pos_ not in ("VERB", "AUX") or not (lemma in SPEECH_VERBS or (frame and lemma in FRAME_ONLY_VERBS)):
             return False
         participle = token.tag_ == "VBN" and token.dep_ in ("acl", "amod", "relcl")
@@ -1511,6 +1516,12 @@ def _right_after(phrase: Token, noun: Token) -> bool:
 def _frame_as(token: Token) -> bool:
     """The "as" of "“...,” as Cruz said" or "as she put it": it subordinates the frame that follows."""
     return token.lower_ == "as" and token.dep_ == "mark" and token.head.i > token.i
+
+
+def _phrasal_speech(verb: Token) -> bool:
+    """A verb and particle that frame speech: "shot back", "fired back", "chimed in", "went on"."""
+    particle = PHRASAL_SPEECH_VERBS.get(verb.lemma_.lower())
+    return particle is not None and any(c.dep_ in ("prt", "advmod") and c.lower_ == particle for c in verb.children)
 
 
 def _puts_it(verb: Token) -> bool:

@@ -1880,3 +1880,11 @@ def test_dismissing_characterizing_and_referring_verbs_frame_a_quotation(extract
         ("Carly Fiorina", "characterize"),
         ("Milovan Djilas", "refer"),
     ]
+
+
+def test_a_phrasal_speech_verb_frames_a_quotation(extractor: Extractor) -> None:
+    body = (
+        "After former California Gov. Jerry Brown criticized Bill Clinton during a debate, Hillary Clinton shot back, "
+        "“I suppose I could have chosen to bake cookies and have teas.”"
+    )
+    assert [(speaker, cue) for _, _, speaker, cue in _speakers(extractor, body)] == [("Hillary Clinton", "shoot")]
