@@ -481,6 +481,8 @@ class _StatementFinder:
         if after is None:
             return None
         tokens = [t for t in after[: FRAME_SUBJECT_TOKENS + 2] if not t.is_space]
+        if tokens and tokens[0].text == ":":
+            return self._captioned(tokens[0])  # "'We are with you': Actress Amber Tamblyn showed her support"
         gap: list[Token] = []
         open_ended = self.text[quote.start : quote.end].rstrip().endswith(FRAME_ENDINGS) and self._opens_sentence(quote)
         subordinate = False  # "“...,” as his father dreamed, Mr. Turry said": "as" takes a speech verb only
@@ -515,6 +517,26 @@ class _StatementFinder:
             if len(gap) > FRAME_SUBJECT_TOKENS:
                 return None
         return None
+
+    def _captioned(self, colon: Token) -> _Cue | None:
+        """A quotation and a colon heading a caption: "'The worst thing is to lose hope': Jennifer Lopez shared a
+        touching message" is Lopez's, the named person the clause after the colon is about (its subject, a
+        title or two allowed before the name); anything else after the colon gives no cue."""
+        doc = self.doc
+        at = colon.i + 1
+        while at < len(doc) and (doc[at].is_space or (doc[at].is_title and not doc[at].ent_type_)):
+            at += 1  # "Actress", "Reality star" (lower case after a title word too)
+            while at < len(doc) and doc[at].is_lower and doc[at].pos_ == "NOUN":
+                at += 1
+        if at >= len(doc) or doc[at].ent_type_ != "PERSON":
+            return None
+        name = doc[at]
+        while name.head.i != name.i and name.dep_ in ("compound", "flat") and name.head.ent_type_ == "PERSON":
+            name = name.head
+        verb = name.head
+        if name.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.i < name.i:
+            return None
+        return _Cue(":", colon.idx, colon.idx + 1, _noun_phrase(name), verb.sent)
 
     def _bare_attribution(self, quote: Quote) -> _Cue | None:
         """ "“... emails that are missing.” Trump said.": the sentence right after is only a frame.

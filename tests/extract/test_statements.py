@@ -1888,3 +1888,14 @@ def test_a_phrasal_speech_verb_frames_a_quotation(extractor: Extractor) -> None:
         "“I suppose I could have chosen to bake cookies and have teas.”"
     )
     assert [(speaker, cue) for _, _, speaker, cue in _speakers(extractor, body)] == [("Hillary Clinton", "shoot")]
+
+
+def test_a_caption_quotation_before_a_colon_is_the_named_subject_s_after_it(extractor: Extractor) -> None:
+    # a roundup's photo captions run together in the scraped text
+    body = (
+        "Celebrities reacted to the result overnight. 'She would have protected you': Amy Schumer expressed her "
+        "anger at what she labeled weak Trump voters 'Hold on to each other': Reality star Kris Jenner had a "
+        "message of equality 'Do not weep': a fan wrote on Twitter"
+    )
+    quoted = [(speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body) if type_ != "indirect"]
+    assert quoted == [("Amy Schumer", ":"), ("Kris Jenner", ":"), (None, "write")]  # a fan is nobody named
