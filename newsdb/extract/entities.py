@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from newsdb.extract import furniture, places, roles
 from newsdb.extract.doc import DocEntities
 from newsdb.extract.lexicon import (
+    NOT_GIVEN_NAMES,
     SPEECH_VERBS,
     SUBJECT_DEPS,
     first_name_gender,
@@ -458,6 +459,8 @@ def clean_span(span: Span, kind: NameKind, body: str) -> NameSpan | None:
         while len(tokens) > 1 and tokens[0].lower_ in CREDIT_WORDS:
             tokens = tokens[1:]
     while tokens and _is_honorific(tokens[0].text):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and kind == "person" and tokens[0].text in NOT_GIVEN_NAMES:
         tokens = tokens[1:]
     while len(tokens) > 1 and _title_abbreviation(tokens[0].text):
         tokens = tokens[1:]  # "Gov Fallin", "Sen. Warren" tagged with the title

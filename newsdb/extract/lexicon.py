@@ -56,6 +56,12 @@ def reads_like_a_person(name: str) -> bool:
 _NAME_WORD = re.compile(r"(?:Mc|Mac|De|Du|Di|La|Le|Van|Von)?[A-Z][a-z]+\Z")
 
 
+# Words the NER glues before a person's name that are never a given name: "on Instagram Kesha wrote",
+# "MVP Zobrist said", "Top Clinton adviser" (not "Team": "Team Estonia" is no person).
+NOT_GIVEN_NAMES = frozenset(
+    {"Instagram", "Twitter", "Facebook", "YouTube", "Snapchat", "TikTok", "Tumblr", "MVP", "Top"}
+)
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 # "Mr." / "Mrs." ... before a name, without the full stop and case-folded, and the gender it gives.

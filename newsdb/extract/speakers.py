@@ -24,6 +24,7 @@ from newsdb.extract import places, roles
 from newsdb.extract.doc import DocEntities
 from newsdb.extract.facts import EntityKind, Mention
 from newsdb.extract.lexicon import (
+    NOT_GIVEN_NAMES,
     PRONOUN_GENDER,
     SPEECH_VERBS,
     SUBJECT_DEPS,
@@ -512,7 +513,7 @@ class SpeakerResolver:
             run = [phrase.root]
             for token in reversed(names[:-1]):
                 gap = phrase.doc[token.i + 1 : run[0].i]
-                if (gap and not _joins_names(token, gap)) or roles.is_title_word(token) or len(run) >= 4:
+                if (gap and not _joins_names(token, gap)) or _not_a_name_word(token) or len(run) >= 4:
                     break
                 run[:0] = [token, *gap]
             names = [t for t in run if t.pos_ == "PROPN"]
@@ -1185,3 +1186,8 @@ def _title_words(name: Span) -> str:
 def _joins_names(token: Token, gap: Span) -> bool:
     """Whether ``gap`` is a lone hyphen written tight between ``token`` and the next name ("Fodor-Gopal")."""
     return len(gap) == 1 and gap[0].tag_ == "HYPH" and not token.whitespace_ and not gap[0].whitespace_
+
+
+def _not_a_name_word(token: Token) -> bool:
+    """A title ("Secretary-Treasurer") or a word never a given name ("MVP Zobrist") before a name."""
+    return roles.is_title_word(token) or token.text in NOT_GIVEN_NAMES

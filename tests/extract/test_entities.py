@@ -436,3 +436,18 @@ def test_a_name_holding_an_institution_word_is_an_organization_not_a_person(extr
         "Hillary & Chelsea Clinton Foundation",
         "Peter G. Peterson Foundation",
     ]
+
+
+def test_a_word_never_a_given_name_is_not_part_of_the_person_s_name(extractor: Extractor) -> None:
+    # "Top Clinton" (a headline) had been a second Clinton, which left every bare "Clinton" ambiguous
+    facts = _facts(
+        extractor,
+        "Top Clinton adviser sent top secret information.\n\n"
+        'A top aide to Hillary Clinton sent the memo. "If they can\'t, send it nonsecure," Clinton wrote.\n\n'
+        "On Instagram Kesha wrote that she was heartbroken.",
+    )
+    assert _persons(facts) == {
+        "Hillary Clinton": ["Clinton", "Hillary Clinton", "Clinton"],
+        "Kesha": ["Kesha"],
+    }
+    assert [s.speaker for s in facts.statements] == ["person:hillary-clinton", "person:kesha"]
