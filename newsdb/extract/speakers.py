@@ -43,6 +43,11 @@ GENDERED_NOUNS = {
     "son": "m", "daughter": "f", "brother": "m", "sister": "f", "widow": "f", "widower": "m",
     "councilman": "m", "councilwoman": "f", "assemblyman": "m", "assemblywoman": "f", "emperor": "m",
 }  # fmt: skip
+KIN_NOUNS = frozenset(
+    {"husband", "wife", "father", "mother", "son", "daughter", "brother", "sister", "widow", "widower", "son-in-law",
+     "daughter-in-law", "grandson", "granddaughter", "grandfather", "grandmother", "uncle", "aunt", "nephew", "niece",
+     "fiancé", "fiancée", "parent", "child", "sibling"}
+)  # fmt: skip
 RELATION_NOUNS = frozenset({"friend", "neighbor", "neighbour", "colleague", "cousin", "fiance", "fiancee", "partner"})
 PARTY_MEMBERS = frozenset({"republican", "democrat", "conservative", "liberal", "libertarian", "socialist"})
 UNRESOLVED_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "they", "them", "it", "one", "who", "which", "that"})
@@ -1021,6 +1026,9 @@ class SpeakerResolver:
             return None  # "one Sanders supporter", "another strategist": someone not named before
         if head.tag_ == "NNS":
             return None  # "current and former officials", "local GOP leaders": a group, not one person
+        kin = lemma in KIN_NOUNS or lemma in RELATION_NOUNS
+        if kin and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+            return None  # "Mr Seary's son" is no earlier "son Lucas": a relation is someone's, not a title
         modifiers = {t.text.lower() for t in phrase if t.i != head.i and t.pos_ in ("ADJ", "PROPN")}
         diplomacy = lemma == "head" and any(t.lemma_.lower() == "diplomacy" for t in phrase)
         named_before = set(self._persons_between(0, phrase.start_char, subjects_only=False))
@@ -1032,6 +1040,9 @@ class SpeakerResolver:
         if modifiers:
             narrowed = [k for k in matching if any(m in " ".join(self._titles[k]).lower() for m in modifiers)]
             matching = narrowed or matching
+        sex = GENDERED_NOUNS.get(lemma)
+        if kin and sex is not None:
+            matching = [k for k in matching if self._gender(k) in (None, sex)]  # "Her brother" is no Marilyn
         last = self._last
         if len(matching) == 1 and (lemma not in GENERIC_OFFICIAL or (last is not None and last.speaker == matching[0])):
             return matching[0]  # "the official" is only the official who spoke last: others go unnamed

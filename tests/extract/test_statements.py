@@ -1899,3 +1899,14 @@ def test_a_caption_quotation_before_a_colon_is_the_named_subject_s_after_it(extr
     )
     quoted = [(speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body) if type_ != "indirect"]
     assert quoted == [("Amy Schumer", ":"), ("Kris Jenner", ":"), (None, "write")]  # a fan is nobody named
+
+
+def test_someone_s_relative_is_not_an_earlier_relative_of_someone_else(extractor: Extractor) -> None:
+    # "son" was a title Lucas held ("son Lucas"), so "Mr Seary's son" had resolved to him
+    body = (
+        "Tributes were paid to Mark Smith, pictured with his son Lucas Smith.\n\n"
+        "Phil Seary died in the crash. Mr Seary's son-in-law revealed he had only been on the tram "
+        "because he was 'such a kind man and a generous friend'."
+    )
+    quoted = [(speaker, cue) for type_, _, speaker, cue in _speakers(extractor, body) if type_ != "indirect"]
+    assert quoted == [(None, "reveal")]
