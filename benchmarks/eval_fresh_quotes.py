@@ -7,7 +7,7 @@ Usage::
 PolNeAR's dev split has been read to find rules (docs/quality.md), so it no
 longer measures what newsdb does on news it has not seen.  These quotations
 come from other corpora and were labelled before newsdb was run on them:
-six sets of Giveme5W1H articles (British and US news of November 2016: a
+seven sets of Giveme5W1H articles (British and US news of November 2016: a
 tram crash, the Trump-Obama transition, Toblerone, Formula One, the World
 Series; ``benchmarks/data/giveme5w1h_quote_speakers*.json``, offsets into
 ``giveme5w1h_gold/data/<file>``'s "text") and one of the 24 GUM news
