@@ -692,7 +692,12 @@ class _StatementFinder:
             return None  # "Romney’s phrase “self-deportation.”"; not "Clark’s comments further “...”", misparsed
         if node.pos_ != "NOUN" or node.lemma_.lower() not in OWNED_WORDS_NOUNS:
             return None
-        owner = next((c for c in node.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        return self._named_possessor(node)
+
+    def _named_possessor(self, noun: Token) -> Token | None:
+        """The proper-noun possessor of ``noun`` naming a person or an organization, outside any quotation:
+        "Clinton" in "Clinton's response", "Donald Trump’s claim"."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if owner is None or self._kind_at(owner) not in ("person", "organization") or self._inside_quote(owner.idx):
             return None
         return owner
@@ -985,8 +990,8 @@ class _StatementFinder:
             noun = next((c for c in last.children if c.dep_ == "nsubj"), last)
         if noun.lemma_.lower() not in WORDS_NOUNS | DOCUMENT_NOUNS:
             return None
-        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        if owner is None or self._kind_at(owner) not in ("person", "organization") or self._inside_quote(owner.idx):
+        owner = self._named_possessor(noun)
+        if owner is None:
             return None
         return _Cue("", colon.idx, colon.idx + 1, _noun_phrase(owner), colon.sent)
 
